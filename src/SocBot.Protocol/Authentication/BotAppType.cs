@@ -1,0 +1,8 @@
+namespace SocBot.Protocol.Authentication;
+
+public enum BotAppType
+{
+    MultiTenant,
+    SingleTenant,
+    UserAssignedMSI,
+}

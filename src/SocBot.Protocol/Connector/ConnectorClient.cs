@@ -1,0 +1,176 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using SocBot.Protocol.Schema;
+
+namespace SocBot.Protocol.Connector;
+
+/// <summary>
+/// The Bot Connector REST API for one bot: sends, replies, proactive conversations, updates, deletes and rosters.
+/// Every call names the service URL it goes to, which must be trusted; sends are paced under Teams' per-thread limits;
+/// retries and tokens live in the handlers below this client.
+/// </summary>
+public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedUrls, ConversationPacer pacer)
+{
+    public async Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(conversationId, cancellationToken);
+        return await SendAsync(
+            "SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities",
+            activity, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+    }
+
+    public async Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(conversationId, cancellationToken);
+        return await SendAsync(
+            "ReplyToActivity", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
+            activity with { ReplyToId = activityId }, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+    }
+
+    /// <summary>Starts a conversation: a new thread in a Teams channel (channelData.channel) or a 1:1 chat (members).</summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, string threadKey, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(threadKey, cancellationToken);
+        return await SendAsync(
+            "CreateConversation", HttpMethod.Post, serviceUrl, "v3/conversations",
+            parameters, ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken);
+    }
+
+    /// <summary>Replaces a posted activity for everyone in the conversation (how a card changes in place).</summary>
+    public Task<ResourceResponse> UpdateActivityAsync(Uri serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        SendAsync(
+            "UpdateActivity", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
+            activity with { Id = activityId }, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+
+    public async Task DeleteActivityAsync(Uri serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
+        using var response = await SendRawAsync("DeleteActivity", request, cancellationToken);
+    }
+
+    public Task<TeamsChannelAccount> GetMemberAsync(Uri serviceUrl, string conversationId, string userId, CancellationToken cancellationToken) =>
+        GetAsync("GetMember", serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}", ProtocolJsonContext.Default.TeamsChannelAccount, cancellationToken);
+
+    public Task<PagedMembersResult> GetPagedMembersAsync(Uri serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
+    {
+        var query = new List<string>();
+        if (pageSize is { } size)
+        {
+            query.Add($"pageSize={Math.Clamp(size, 50, 500)}");
+        }
+
+        if (!string.IsNullOrEmpty(continuationToken))
+        {
+            query.Add($"continuationToken={Uri.EscapeDataString(continuationToken)}");
+        }
+
+        var path = $"v3/conversations/{Escape(conversationId)}/pagedmembers" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
+        return GetAsync("GetPagedMembers", serviceUrl, path, ProtocolJsonContext.Default.PagedMembersResult, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(Uri serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        var list = await GetAsync("GetTeamChannels", serviceUrl, $"v3/teams/{Escape(teamId)}/conversations", ProtocolJsonContext.Default.ConversationList, cancellationToken);
+        return list.Conversations;
+    }
+
+    private static string Escape(string id) => Uri.EscapeDataString(id);
+
+    private async Task<TResult> GetAsync<TResult>(string operation, Uri serviceUrl, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(HttpMethod.Get, serviceUrl, path);
+        using var response = await SendRawAsync(operation, request, cancellationToken);
+        return await ReadAsync(operation, response, resultType, cancellationToken);
+    }
+
+    private async Task<TResult> SendAsync<TBody, TResult>(
+        string operation, HttpMethod method, Uri serviceUrl, string path, TBody body,
+        JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    {
+        using var request = NewRequest(method, serviceUrl, path);
+        request.Content = new StringContent(JsonSerializer.Serialize(body, bodyType), Encoding.UTF8, "application/json");
+        using var response = await SendRawAsync(operation, request, cancellationToken);
+        return await ReadAsync(operation, response, resultType, cancellationToken);
+    }
+
+    private HttpRequestMessage NewRequest(HttpMethod method, Uri serviceUrl, string path)
+    {
+        if (!trustedUrls.IsTrusted(serviceUrl))
+        {
+            throw new UntrustedServiceUrlException(serviceUrl);
+        }
+
+        var baseUrl = serviceUrl.AbsoluteUri.EndsWith('/') ? serviceUrl : new Uri(serviceUrl.AbsoluteUri + "/");
+        return new HttpRequestMessage(method, new Uri(baseUrl, path));
+    }
+
+    private async Task<HttpResponseMessage> SendRawAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (TimeoutException e)
+        {
+            throw new ConnectorException(operation, null, null, string.Empty, e);
+        }
+
+        if (response.IsSuccessStatusCode)
+        {
+            return response;
+        }
+
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(cancellationToken);
+            throw new ConnectorException(operation, response.StatusCode, ErrorCodeOf(body), body);
+        }
+    }
+
+    private static async Task<TResult> ReadAsync<TResult>(string operation, HttpResponseMessage response, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return JsonSerializer.Deserialize("{}", resultType)!;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(body, resultType)
+                ?? throw new ConnectorException(operation, response.StatusCode, "EmptyBody", body);
+        }
+        catch (JsonException e)
+        {
+            throw new ConnectorException(operation, HttpStatusCode.BadGateway, "UnreadableResponse", body, e);
+        }
+    }
+
+    /// <summary>Bot Connector errors are {"error":{"code"}}; Teams' own are {"errorCode":209,…}.</summary>
+    private static string? ErrorCodeOf(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            if (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object && error.TryGetProperty("code", out var code))
+            {
+                return code.ToString();
+            }
+
+            return root.TryGetProperty("errorCode", out var teamsCode) ? teamsCode.ToString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace SocBot.Protocol.Connector;
+
+/// <summary>
+/// Retries what Teams asks us to retry: 429 (honouring Retry-After), 412 and 502/503/504, with exponential backoff and jitter,
+/// bounded in attempts and total wait. A timed-out POST is not retried: the service may have delivered it, and a reminder
+/// posted twice is worse than one reported as failed. Idempotent calls (GET, PUT, DELETE) are retried after a timeout.
+/// </summary>
+public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions> options, TimeProvider time, ILogger<ConnectorRetryHandler> logger)
+    : DelegatingHandler
+{
+    private static readonly HashSet<HttpStatusCode> Retryable =
+    [
+        HttpStatusCode.TooManyRequests,
+        HttpStatusCode.PreconditionFailed,
+        HttpStatusCode.BadGateway,
+        HttpStatusCode.ServiceUnavailable,
+        HttpStatusCode.GatewayTimeout,
+    ];
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var waited = TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            HttpResponseMessage response;
+            using (var timeout = new CancellationTokenSource(settings.AttemptTimeout, time))
+            using (var attemptTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token))
+            {
+                try
+                {
+                    response = await base.SendAsync(request, attemptTimeout.Token);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    if (!IsIdempotent(request.Method) || attempt >= settings.MaxAttempts)
+                    {
+                        throw new TimeoutException($"{request.Method} {request.RequestUri?.AbsolutePath} timed out after {settings.AttemptTimeout}.");
+                    }
+
+                    Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, "timeout", attempt);
+                    continue;
+                }
+            }
+
+            if (!Retryable.Contains(response.StatusCode) || attempt >= settings.MaxAttempts)
+            {
+                return response;
+            }
+
+            var delay = DelayFor(response, attempt, settings);
+            if (waited + delay > settings.MaxTotalDelay)
+            {
+                return response;
+            }
+
+            Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, ((int)response.StatusCode).ToString(), attempt);
+            response.Dispose();
+            waited += delay;
+            await Task.Delay(delay, time, cancellationToken);
+        }
+    }
+
+    private static bool IsIdempotent(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
+
+    private TimeSpan DelayFor(HttpResponseMessage response, int attempt, ConnectorRetryOptions settings)
+    {
+        var retryAfter = response.Headers.RetryAfter;
+        if (retryAfter?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (retryAfter?.Date is { } date)
+        {
+            var until = date - time.GetUtcNow();
+            return until < TimeSpan.Zero ? TimeSpan.Zero : until;
+        }
+
+        var exponential = settings.BaseDelay * Math.Pow(2, attempt - 1);
+        var jitter = 0.8 + (Random.Shared.NextDouble() * 0.4);
+        var delay = exponential * jitter;
+        return delay > settings.MaxDelay ? settings.MaxDelay : delay;
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Method} {Path} answered {Reason}; retrying (attempt {Attempt})")]
+        public static partial void Retrying(ILogger logger, string method, string? path, string reason, int attempt);
+    }
+}

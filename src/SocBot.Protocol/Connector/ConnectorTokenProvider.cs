@@ -1,0 +1,56 @@
+using Azure.Core;
+
+namespace SocBot.Protocol.Connector;
+
+/// <summary>
+/// The bot's token for the Bot Connector, cached until five minutes before it expires, with one refresh in flight at a time.
+/// Null credential means authentication is off (Development): outbound calls then carry no token.
+/// </summary>
+public sealed class ConnectorTokenProvider(TokenCredential? credential, TimeProvider time)
+{
+    public const string Scope = "https://api.botframework.com/.default";
+    private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
+    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private AccessToken? _token;
+
+    public bool IsEnabled => credential is not null;
+
+    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (credential is null)
+        {
+            return null;
+        }
+
+        if (IsFresh(_token))
+        {
+            return _token!.Value.Token;
+        }
+
+        await _refresh.WaitAsync(cancellationToken);
+        try
+        {
+            if (!IsFresh(_token))
+            {
+                _token = await credential.GetTokenAsync(new TokenRequestContext([Scope]), cancellationToken);
+            }
+
+            return _token!.Value.Token;
+        }
+        finally
+        {
+            _refresh.Release();
+        }
+    }
+
+    /// <summary>Forgets the cached token after the service refused it, so the next call fetches a new one.</summary>
+    public void Invalidate(string rejectedToken)
+    {
+        if (_token?.Token == rejectedToken)
+        {
+            _token = null;
+        }
+    }
+
+    private bool IsFresh(AccessToken? token) => token is { } t && t.ExpiresOn - RefreshMargin > time.GetUtcNow();
+}
