@@ -1,0 +1,11 @@
+namespace SocBot.Storage.Filtering;
+
+internal enum FilterOperator
+{
+    Equal,
+    NotEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    LessThan,
+    LessThanOrEqual,
+}

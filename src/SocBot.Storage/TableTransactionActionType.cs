@@ -1,0 +1,11 @@
+namespace SocBot.Storage;
+
+public enum TableTransactionActionType
+{
+    Add,
+    UpdateMerge,
+    UpdateReplace,
+    UpsertMerge,
+    UpsertReplace,
+    Delete,
+}
