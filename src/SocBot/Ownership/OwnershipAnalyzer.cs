@@ -1,0 +1,202 @@
+namespace SocBot.Ownership;
+
+/// <summary>
+/// Turns catalog text and questions into the same terms: words, spelling corrected against the catalog's own words
+/// (questions only), stemmed, synonyms read as their canonical form, stop words dropped. Catalog text and questions
+/// go through the same synonym step, so "TI" in a question meets "threat intel" in the matrix.
+/// </summary>
+internal sealed class OwnershipAnalyzer
+{
+    private readonly Dictionary<string, SynonymRule[]> _rulesByFirstStem;
+    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
+
+    public OwnershipAnalyzer(IReadOnlyList<OwnershipSynonym> synonyms, IEnumerable<string> catalogTexts)
+    {
+        _rulesByFirstStem = BuildRules(synonyms);
+        foreach (var rule in _rulesByFirstStem.Values.SelectMany(r => r))
+        {
+            AddToVocabulary(TextTokens.Split(rule.Variant));
+            AddToVocabulary(rule.Canonical.Select(t => t.Word));
+        }
+
+        foreach (var text in catalogTexts)
+        {
+            AddToVocabulary(TextTokens.Split(text));
+        }
+    }
+
+    /// <summary>Distinct words of the catalog and synonym list (with how often they occur), the targets of spelling correction.</summary>
+    public int VocabularySize => _vocabulary.Count;
+
+    public AnalyzedText Analyze(string text, bool correctSpelling)
+    {
+        var words = TextTokens.Split(text);
+        var corrections = new List<OwnershipCorrection>();
+        var tokens = new List<Token>(words.Count);
+        foreach (var word in words)
+        {
+            var token = new Token(word, PorterStemmer.Stem(word));
+            if (correctSpelling && NeedsCorrection(token) && FindCorrection(word) is { } correction)
+            {
+                corrections.Add(correction);
+                token = new Token(correction.ReadAs, PorterStemmer.Stem(correction.ReadAs));
+            }
+
+            tokens.Add(token);
+        }
+
+        var synonymsUsed = new List<OwnershipSynonymUse>();
+        var terms = new List<string>(tokens.Count);
+        for (var i = 0; i < tokens.Count;)
+        {
+            if (MatchRule(tokens, i) is { } rule)
+            {
+                var written = string.Join(' ', tokens.Skip(i).Take(rule.VariantStems.Length).Select(t => t.Word));
+                var readAs = string.Join(' ', rule.Canonical.Select(t => t.Word));
+                if (written != readAs)
+                {
+                    synonymsUsed.Add(new OwnershipSynonymUse(written, readAs));
+                }
+
+                terms.AddRange(rule.Canonical.Where(IsTerm).Select(t => t.Stem));
+                i += rule.VariantStems.Length;
+            }
+            else
+            {
+                if (IsTerm(tokens[i]))
+                {
+                    terms.Add(tokens[i].Stem);
+                }
+
+                i++;
+            }
+        }
+
+        return new AnalyzedText(words, terms, synonymsUsed, corrections);
+    }
+
+    private static bool IsTerm(Token token) => !TextTokens.StopWords.Contains(token.Word);
+
+    private bool NeedsCorrection(Token token) =>
+        token.Word.Length >= 4
+        && !TextTokens.StopWords.Contains(token.Word)
+        && !token.Word.Any(char.IsDigit)
+        && !_knownStems.Contains(token.Stem);
+
+    /// <summary>
+    /// The catalog word nearest to <paramref name="word"/>: one edit for short words, two from eight letters; short words must
+    /// keep their first letter, which typos rarely touch and which keeps "mail" from becoming "email". Ties go to the commoner word.
+    /// </summary>
+    private OwnershipCorrection? FindCorrection(string word)
+    {
+        var limit = word.Length >= 8 ? 2 : 1;
+        OwnershipCorrection? best = null;
+        var bestFrequency = 0;
+        foreach (var (candidate, frequency) in _vocabulary)
+        {
+            if (word.Length <= 5 && candidate[0] != word[0])
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Bounded(word, candidate, limit);
+            if (distance > limit)
+            {
+                continue;
+            }
+
+            var better = best is null
+                || distance < best.Distance
+                || (distance == best.Distance && frequency > bestFrequency)
+                || (distance == best.Distance && frequency == bestFrequency && string.CompareOrdinal(candidate, best.ReadAs) < 0);
+            if (better)
+            {
+                best = new OwnershipCorrection(word, candidate, distance);
+                bestFrequency = frequency;
+            }
+        }
+
+        return best;
+    }
+
+    private SynonymRule? MatchRule(List<Token> tokens, int start)
+    {
+        if (!_rulesByFirstStem.TryGetValue(tokens[start].Stem, out var rules))
+        {
+            return null;
+        }
+
+        foreach (var rule in rules)
+        {
+            if (start + rule.VariantStems.Length > tokens.Count)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 0; k < rule.VariantStems.Length && matches; k++)
+            {
+                matches = tokens[start + k].Stem == rule.VariantStems[k];
+            }
+
+            if (matches)
+            {
+                return rule;
+            }
+        }
+
+        return null;
+    }
+
+    private void AddToVocabulary(IEnumerable<string> words)
+    {
+        foreach (var word in words)
+        {
+            if (TextTokens.StopWords.Contains(word))
+            {
+                continue;
+            }
+
+            _knownStems.Add(PorterStemmer.Stem(word));
+            if (word.Length >= 3 && !word.Any(char.IsDigit))
+            {
+                _vocabulary[word] = _vocabulary.GetValueOrDefault(word) + 1;
+            }
+        }
+    }
+
+    /// <summary>Rules keyed by the stem of their first word, longest variant first so "defender for endpoint" beats "defender".</summary>
+    private static Dictionary<string, SynonymRule[]> BuildRules(IReadOnlyList<OwnershipSynonym> synonyms)
+    {
+        var rules = new Dictionary<string, SynonymRule>(StringComparer.Ordinal);
+        foreach (var synonym in synonyms)
+        {
+            var canonical = TextTokens.Split(synonym.Canonical).Select(w => new Token(w, PorterStemmer.Stem(w))).ToArray();
+            if (canonical.Length == 0)
+            {
+                continue;
+            }
+
+            // The canonical form is a variant of itself: matching it whole keeps a shorter variant inside it from expanding again.
+            foreach (var variant in synonym.Variants.Prepend(synonym.Canonical))
+            {
+                var stems = TextTokens.Split(variant).Select(PorterStemmer.Stem).ToArray();
+                var key = string.Join(' ', stems);
+                if (stems.Length > 0)
+                {
+                    // The first list to claim a variant wins: the catalog's synonyms come before the built-in ones.
+                    rules.TryAdd(key, new SynonymRule(variant, stems, canonical));
+                }
+            }
+        }
+
+        return rules.Values
+            .GroupBy(r => r.VariantStems[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.VariantStems.Length).ToArray(), StringComparer.Ordinal);
+    }
+
+    private readonly record struct Token(string Word, string Stem);
+
+    private sealed record SynonymRule(string Variant, string[] VariantStems, Token[] Canonical);
+}

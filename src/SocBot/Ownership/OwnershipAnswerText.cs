@@ -1,0 +1,144 @@
+using System.Globalization;
+using System.Text;
+
+namespace SocBot.Ownership;
+
+/// <summary>
+/// The chat text (Teams markdown) of an ownership answer: owner first, the matched duty quoted, channel and contacts,
+/// then runners-up; a refusal says so and offers suggestions and the way to the whole matrix.
+/// </summary>
+public static class OwnershipAnswerText
+{
+    public const string MatrixHint =
+        "Ask **what does <team> do** for one team's duties, or run `socbot catalog show` to see the whole roles matrix.";
+
+    public static string ToMarkdown(OwnershipAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var text = new StringBuilder();
+        switch (answer.Kind)
+        {
+            case OwnershipAnswerKind.Owner:
+                var owner = answer.Owners[0];
+                text.AppendLine(owner.EveryTeam
+                    ? $"**{OwnershipMatch.EveryTeamName}** does this — each team for its own part."
+                    : $"**{owner.TeamName}** owns this.");
+                AppendQuote(text, owner.Item);
+                AppendWhereToAsk(text, owner.Team);
+                break;
+            case OwnershipAnswerKind.Ambiguous:
+                text.AppendLine(CultureInfo.InvariantCulture, $"{answer.Owners.Count} teams own parts of this:");
+                foreach (var part in answer.Owners)
+                {
+                    text.AppendLine();
+                    text.AppendLine(CultureInfo.InvariantCulture, $"**{part.TeamName}**");
+                    AppendQuote(text, part.Item);
+                    AppendWhereToAsk(text, part.Team);
+                }
+
+                break;
+            case OwnershipAnswerKind.TeamProfile:
+                AppendProfile(text, answer.Profile!);
+                break;
+            default:
+                text.AppendLine("I don't know who owns that.");
+                if (answer.Suggestions.Count > 0)
+                {
+                    text.AppendLine();
+                    text.AppendLine("Did you mean:");
+                    foreach (var suggestion in answer.Suggestions)
+                    {
+                        text.AppendLine(CultureInfo.InvariantCulture, $"- {suggestion.Item.Title} ({suggestion.TeamName})");
+                    }
+                }
+
+                text.AppendLine();
+                text.AppendLine(MatrixHint);
+                break;
+        }
+
+        if (answer.AlsoRelated.Count > 0)
+        {
+            text.AppendLine();
+            text.AppendLine("Also related:");
+            foreach (var related in answer.AlsoRelated)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- **{related.TeamName}**: {related.Item.Title}");
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private static void AppendQuote(StringBuilder text, OwnershipItem item)
+    {
+        var source = item.Kind switch
+        {
+            OwnershipItemKind.Responsibility => "responsibility",
+            OwnershipItemKind.DefenderTask => "Microsoft 365 Defender task",
+            OwnershipItemKind.MaintenanceTask => item.Cadence is null ? "maintenance task" : $"maintenance task, {item.Cadence}",
+            _ => "team",
+        };
+        var quote = item.Kind == OwnershipItemKind.MaintenanceTask && !string.IsNullOrWhiteSpace(item.Description)
+            ? $"{item.Title}: {item.Description}"
+            : item.Kind == OwnershipItemKind.Team && !string.IsNullOrWhiteSpace(item.Description) ? item.Description : item.Title;
+        text.AppendLine(CultureInfo.InvariantCulture, $"> {quote} _({source})_");
+    }
+
+    private static void AppendWhereToAsk(StringBuilder text, OwnershipTeam? team)
+    {
+        if (team?.Channel is { } channel)
+        {
+            text.AppendLine(channel.Link is null
+                ? $"Channel: {channel.ChannelId}"
+                : $"Channel: [{team.DisplayName}]({channel.Link})");
+        }
+
+        if (team?.Contacts is { Count: > 0 } contacts)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Contacts: {string.Join(", ", contacts.Select(FormatContact))}");
+        }
+    }
+
+    private static string FormatContact(OwnershipContact contact) =>
+        contact.Address is null ? contact.Name : $"{contact.Name} ({contact.Address})";
+
+    private static void AppendProfile(StringBuilder text, OwnershipTeamProfile profile)
+    {
+        var team = profile.Team;
+        text.AppendLine(CultureInfo.InvariantCulture, $"**{team.DisplayName}**");
+        if (!string.IsNullOrWhiteSpace(team.Description))
+        {
+            text.AppendLine(team.Description);
+        }
+
+        AppendSection(text, "Responsibilities", profile.Items.Where(i => i.Kind == OwnershipItemKind.Responsibility));
+        AppendSection(text, "Microsoft 365 Defender tasks", profile.Items.Where(i => i.Kind == OwnershipItemKind.DefenderTask));
+        AppendSection(text, "Maintenance tasks", profile.Items.Where(i => i.Kind == OwnershipItemKind.MaintenanceTask));
+        text.AppendLine();
+        AppendWhereToAsk(text, team);
+    }
+
+    private static void AppendSection(StringBuilder text, string heading, IEnumerable<OwnershipItem> items)
+    {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{heading}:");
+        foreach (var item in list)
+        {
+            var suffix = (item.TeamId, item.Cadence) switch
+            {
+                (null, null) => " (every SOC team)",
+                (null, { } cadence) => $" ({cadence}, every SOC team)",
+                (_, { } cadence) => $" ({cadence})",
+                _ => "",
+            };
+            text.AppendLine(CultureInfo.InvariantCulture, $"- {item.Title}{suffix}");
+        }
+    }
+}
