@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocBot.Bot;
+using SocBot.Conversations;
 using SocBot.Hosting;
+using SocBot.Packaging;
 
 namespace SocBot;
 
@@ -7,7 +11,10 @@ public static class SocBotServices
 {
     public static void Add(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddHealth();
+        services.AddPackaging();
+        services.AddBot();
+        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
     }
 }

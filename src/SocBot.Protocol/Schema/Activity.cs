@@ -32,5 +32,5 @@ public sealed record Activity
     [JsonPropertyName("channelData")] public JsonElement? ChannelData { get; init; }
     [JsonPropertyName("value")] public JsonElement? Value { get; init; }
 
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
 }

@@ -11,5 +11,5 @@ public sealed record ChannelAccount
     [JsonPropertyName("aadObjectId")] public string? AadObjectId { get; init; }
     [JsonPropertyName("role")] public string? Role { get; init; }
 
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
 }

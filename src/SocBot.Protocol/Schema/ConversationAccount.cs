@@ -11,5 +11,5 @@ public sealed record ConversationAccount
     [JsonPropertyName("tenantId")] public string? TenantId { get; init; }
     [JsonPropertyName("isGroup")] public bool? IsGroup { get; init; }
 
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
 }

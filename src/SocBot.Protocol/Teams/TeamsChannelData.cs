@@ -13,5 +13,5 @@ public sealed record TeamsChannelData
     [JsonPropertyName("settings")] public TeamsChannelDataSettings? Settings { get; init; }
     [JsonPropertyName("notification")] public NotificationInfo? Notification { get; init; }
 
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Properties { get; set; }
 }

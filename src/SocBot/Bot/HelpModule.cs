@@ -1,0 +1,31 @@
+using System.Text;
+using SocBot.Protocol.Hosting;
+using SocBot.Protocol.Schema;
+
+namespace SocBot.Bot;
+
+/// <summary>`help`, and the answer to anything the bot does not understand: what it can do, from every module's entries.</summary>
+public sealed class HelpModule(IServiceProvider services) : IBotModule
+{
+    public IEnumerable<HelpEntry> Help { get; } = [new("help", "what I can do for your SOC")];
+
+    public void Register(ActivityRouter router)
+    {
+        router.OnCommand("help", (turn, _, ct) => ReplyAsync(turn, ct));
+        router.OnUnmatchedMessage(ReplyAsync);
+    }
+
+    public string HelpText()
+    {
+        var text = new StringBuilder("I'm **SocBot**. I keep your SOC's maintenance on schedule and tell you who owns what. Say:\n\n");
+        foreach (var entry in services.GetServices<IBotModule>().SelectMany(m => m.Help))
+        {
+            text.Append("- **").Append(entry.Usage).Append("**: ").Append(entry.Description).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private Task ReplyAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(OutgoingActivity.FromText(HelpText()), cancellationToken);
+}

@@ -1,0 +1,21 @@
+using SocBot.Bot;
+using SocBot.Hosting;
+
+namespace SocBot;
+
+/// <summary>The web host's two halves, so end-to-end tests start the very same app on their own loopback port.</summary>
+public static class SocBotApp
+{
+    public static WebApplicationBuilder ConfigureServices(this WebApplicationBuilder builder)
+    {
+        SocBotServices.Add(builder.Services, builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication MapEndpoints(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapBotMessages();
+        return app;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace SocBot.Tests.EndToEnd;
+
+/// <summary>
+/// The real SocBot web app on Kestrel on a free loopback port, configured per test: each test owns its host, port and data.
+/// </summary>
+public sealed class SocBotTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SocBotTestHost(WebApplication app, Uri baseUrl)
+    {
+        _app = app;
+        BaseUrl = baseUrl;
+        Http = new HttpClient { BaseAddress = baseUrl };
+    }
+
+    public Uri BaseUrl { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<SocBotTestHost> StartAsync(
+        IDictionary<string, string?> configuration,
+        string environment = "Development",
+        Action<IServiceCollection>? overrideServices = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = environment,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Configuration.AddInMemoryCollection(configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.ConfigureServices();
+        overrideServices?.Invoke(builder.Services);
+        var app = builder.Build().MapEndpoints();
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new SocBotTestHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    public async Task<HttpResponseMessage> PostActivityAsync(string json, string? bearerToken = null, string contentType = "application/json")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
+        {
+            Content = new StringContent(json, Encoding.UTF8),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        if (bearerToken is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {bearerToken}");
+        }
+
+        return await Http.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
