@@ -54,11 +54,12 @@ internal static class TableEntityJson
                 continue;
             }
 
-            var type = json.TryGetProperty(name + TypeSuffix, out var annotation) ? annotation.GetString() : null;
+            // The service sets Timestamp; some replies leave out its type annotation.
+            var type = name == "Timestamp" ? "Edm.DateTime" : json.TryGetProperty(name + TypeSuffix, out var annotation) ? annotation.GetString() : null;
             var value = ReadValue(name, property.Value, type);
-            if (name == "Timestamp" && value is DateTimeOffset timestamp)
+            if (name == "Timestamp")
             {
-                entity.Timestamp = timestamp;
+                entity.Timestamp = (DateTimeOffset?)value;
             }
             else
             {
@@ -136,7 +137,7 @@ internal static class TableEntityJson
                     JsonValueKind.String => value.GetString(),
                     JsonValueKind.True => true,
                     JsonValueKind.False => false,
-                    JsonValueKind.Number => value.TryGetInt32(out var i) ? i : value.GetDouble(),
+                    JsonValueKind.Number => value.TryGetInt32(out var i) ? (object)i : value.GetDouble(),
                     JsonValueKind.Null => null,
                     _ => throw new FormatException($"unexpected JSON {value.ValueKind}"),
                 },
