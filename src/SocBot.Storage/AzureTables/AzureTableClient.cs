@@ -264,13 +264,22 @@ public sealed class AzureTableClient : ITableClient
         }
         catch (RequestFailedException e)
         {
-            throw new TableStorageUnavailableException(e.Status, $"{operation} on table {Name}: the table service at {_endpoint} could not be reached after retries ({e.Message}).", e);
+            throw Unreachable(operation, e.Status, e.Message, e);
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException))
+        {
+            // Azure.Core's retry policy gathers the failure of every attempt.
+            var last = (RequestFailedException)e.InnerExceptions[^1];
+            throw Unreachable(operation, last.Status, $"{e.InnerExceptions.Count} attempts; last: {last.Message}", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TableStorageUnavailableException(408, $"{operation} on table {Name}: the table service at {_endpoint} did not answer in time.", e);
         }
     }
+
+    private TableStorageUnavailableException Unreachable(string operation, int status, string detail, Exception inner) =>
+        new(status, $"{operation} on table {Name}: the table service at {_endpoint} could not be reached ({detail}).", inner);
 
     private TableStorageException Failure(Response response, string operation)
     {
