@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocBot.Bot;
+using SocBot.Catalog;
 using SocBot.Conversations;
 using SocBot.Hosting;
 using SocBot.Packaging;
@@ -13,6 +14,7 @@ public static class SocBotServices
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealth();
+        services.AddCatalog(configuration);
         services.AddPackaging();
         services.AddBot();
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
