@@ -3,6 +3,7 @@ using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Conversations;
 using SocBot.Hosting;
+using SocBot.Ownership;
 using SocBot.Packaging;
 
 namespace SocBot;
@@ -15,6 +16,7 @@ public static class SocBotServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddHealth();
         services.AddCatalog(configuration);
+        services.AddOwnership();
         services.AddPackaging();
         services.AddBot();
         services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();

@@ -8,8 +8,9 @@ namespace SocBot.Ownership;
 internal sealed class OwnershipAnalyzer
 {
     private readonly Dictionary<string, SynonymRule[]> _rulesByFirstStem;
-    private readonly Dictionary<string, int> _vocabulary = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Frequency, string Stem)> _vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _catalogStems = new(StringComparer.Ordinal);
 
     public OwnershipAnalyzer(IReadOnlyList<OwnershipSynonym> synonyms, IEnumerable<string> catalogTexts)
     {
@@ -22,7 +23,9 @@ internal sealed class OwnershipAnalyzer
 
         foreach (var text in catalogTexts)
         {
-            AddToVocabulary(TextTokens.Split(text));
+            var words = TextTokens.Split(text);
+            AddToVocabulary(words);
+            _catalogStems.UnionWith(words.Where(w => !TextTokens.StopWords.Contains(w)).Select(PorterStemmer.Stem));
         }
     }
 
@@ -37,7 +40,7 @@ internal sealed class OwnershipAnalyzer
         foreach (var word in words)
         {
             var token = new Token(word, PorterStemmer.Stem(word));
-            if (correctSpelling && NeedsCorrection(token) && FindCorrection(word) is { } correction)
+            if (correctSpelling && NeedsCorrection(token) && FindCorrection(word, token.Stem) is { } correction)
             {
                 corrections.Add(correction);
                 token = new Token(correction.ReadAs, PorterStemmer.Stem(correction.ReadAs));
@@ -60,6 +63,12 @@ internal sealed class OwnershipAnalyzer
                 }
 
                 terms.AddRange(rule.Canonical.Where(IsTerm).Select(t => t.Stem));
+
+                // Words of the variant the catalog itself uses stay: "Defender portal" read as "Microsoft 365 Defender"
+                // must still be about the portal.
+                terms.AddRange(tokens.Skip(i).Take(rule.VariantStems.Length)
+                    .Where(t => IsTerm(t) && _catalogStems.Contains(t.Stem) && rule.Canonical.All(c => c.Stem != t.Stem))
+                    .Select(t => t.Stem));
                 i += rule.VariantStems.Length;
             }
             else
@@ -86,21 +95,24 @@ internal sealed class OwnershipAnalyzer
 
     /// <summary>
     /// The catalog word nearest to <paramref name="word"/>: one edit for short words, two from eight letters; short words must
-    /// keep their first letter, which typos rarely touch and which keeps "mail" from becoming "email". Ties go to the commoner word.
+    /// keep their first letter, which typos rarely touch and which keeps "mail" from becoming "email". Words are compared
+    /// as written and as stems, so "feeeds" finds "feed". Ties go to the commoner word.
     /// </summary>
-    private OwnershipCorrection? FindCorrection(string word)
+    private OwnershipCorrection? FindCorrection(string word, string stem)
     {
         var limit = word.Length >= 8 ? 2 : 1;
         OwnershipCorrection? best = null;
         var bestFrequency = 0;
-        foreach (var (candidate, frequency) in _vocabulary)
+        foreach (var (candidate, (frequency, candidateStem)) in _vocabulary)
         {
             if (word.Length <= 5 && candidate[0] != word[0])
             {
                 continue;
             }
 
-            var distance = EditDistance.Bounded(word, candidate, limit);
+            var distance = Math.Min(
+                EditDistance.Bounded(word, candidate, limit),
+                EditDistance.Bounded(stem, candidateStem, limit));
             if (distance > limit)
             {
                 continue;
@@ -158,10 +170,11 @@ internal sealed class OwnershipAnalyzer
                 continue;
             }
 
-            _knownStems.Add(PorterStemmer.Stem(word));
+            var stem = PorterStemmer.Stem(word);
+            _knownStems.Add(stem);
             if (word.Length >= 3 && !word.Any(char.IsDigit))
             {
-                _vocabulary[word] = _vocabulary.GetValueOrDefault(word) + 1;
+                _vocabulary[word] = (_vocabulary.GetValueOrDefault(word).Frequency + 1, stem);
             }
         }
     }

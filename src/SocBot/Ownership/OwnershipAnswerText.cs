@@ -91,7 +91,7 @@ public static class OwnershipAnswerText
         {
             text.AppendLine(channel.Link is null
                 ? $"Channel: {channel.ChannelId}"
-                : $"Channel: [{team.DisplayName}]({channel.Link})");
+                : $"Channel: [{team.DisplayName}]({channel.Link.AbsoluteUri})");
         }
 
         if (team?.Contacts is { Count: > 0 } contacts)

@@ -13,8 +13,8 @@ internal static class TextTokens
         "be", "been", "being", "by", "can", "care", "charge", "contact", "could", "deal", "deals", "dealing", "did", "do", "does",
         "doing", "done", "for", "from", "get", "go", "group", "handle", "handled", "handles", "handling", "has", "have", "help",
         "hey", "hi", "how", "i", "if", "in", "into", "is", "it", "its", "job", "know", "let", "look", "looks", "me", "my", "need",
-        "of", "on", "or", "our", "own", "owned", "owner", "owners", "ownership", "owns", "people", "person", "please", "question",
-        "regarding", "responsible", "should", "so", "socbot", "somebody", "someone", "take", "takes", "taking", "talk", "team",
+        "of", "on", "or", "our", "own", "owned", "owner", "owners", "ownership", "owns", "people", "person", "please", "point", "question",
+        "regarding", "responsible", "run", "running", "runs", "should", "so", "socbot", "somebody", "someone", "take", "takes", "taking", "talk", "team",
         "teams", "tell", "that", "the", "their", "them", "there", "these", "they", "this", "those", "to", "us", "we", "what",
         "whats", "when", "where", "which", "who", "whom", "whos", "whose", "why", "will", "with", "would", "you", "your",
     };
