@@ -1,0 +1,14 @@
+namespace SocBot.State;
+
+/// <summary>The audit log's action names; stored as text so the log stays readable without this code.</summary>
+public static class AuditActions
+{
+    public const string Claimed = "claimed";
+    public const string Posted = "posted";
+    public const string Snoozed = "snoozed";
+    public const string Escalated = "escalated";
+    public const string Completed = "completed";
+    public const string Skipped = "skipped";
+    public const string ChannelBound = "channel-bound";
+    public const string ChannelUnbound = "channel-unbound";
+}

@@ -1,0 +1,53 @@
+using SocBot.Conversations;
+
+namespace SocBot.State;
+
+/// <summary>
+/// Everything SocBot keeps: conversation references, channel bindings, occurrences with their resolution, the audit log,
+/// the reminder heartbeat. One implementation over the generic table store serves both Azure Table Storage and SQLite.
+/// Every write that changes SOC state appends an audit entry in the same transaction.
+/// </summary>
+public interface ISocStateStore : IConversationReferenceStore
+{
+    Task UpsertChannelBindingAsync(TeamChannelBinding binding, CancellationToken cancellationToken);
+
+    Task<TeamChannelBinding?> GetChannelBindingAsync(string tenantId, string teamId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<TeamChannelBinding>> ListChannelBindingsAsync(string tenantId, CancellationToken cancellationToken);
+
+    Task<bool> RemoveChannelBindingAsync(string tenantId, string teamId, Actor by, CancellationToken cancellationToken);
+
+    /// <summary>Claims an occurrence by conditional insert: exactly one caller per key gets <c>Claimed</c>, even across processes.</summary>
+    Task<OccurrenceClaimResult> ClaimOccurrenceAsync(OccurrenceClaim claim, CancellationToken cancellationToken);
+
+    Task<OccurrenceRecord?> GetOccurrenceAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken);
+
+    /// <summary>Records where the reminder was posted, so the card can be updated and a crash after posting does not post again.</summary>
+    Task<OccurrenceUpdateResult> RecordPostedAsync(string tenantId, string teamId, string occurrenceKey, string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>Completes once: concurrent completions race on the occurrence's ETag and all but one get <see cref="OccurrenceUpdateOutcome.AlreadyResolved"/>.</summary>
+    Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken);
+
+    Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken);
+
+    Task<OccurrenceUpdateResult> SnoozeAsync(string tenantId, string teamId, string occurrenceKey, Actor by, DateTimeOffset until, CancellationToken cancellationToken);
+
+    Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken);
+
+    /// <summary>A team's occurrences due in [from, to), in due order: "this period's status of every task".</summary>
+    Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken);
+
+    /// <summary>One task's occurrences for a team, due in [from, to), in due order.</summary>
+    Task<IReadOnlyList<OccurrenceRecord>> ListTaskHistoryAsync(string tenantId, string teamId, string taskId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken);
+
+    /// <summary>Per ISO week with anything due in [from, to): how much of it the team completed.</summary>
+    Task<IReadOnlyList<WeeklyCompletionRate>> GetWeeklyCompletionRatesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken);
+
+    /// <summary>A team's audit entries made in [from, to), oldest first. Pass teamId null for channel binding changes.</summary>
+    Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string tenantId, string? teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Moves the heartbeat forward; an older pass finishing late never moves it back.</summary>
+    Task RecordHeartbeatAsync(Heartbeat heartbeat, CancellationToken cancellationToken);
+
+    Task<Heartbeat?> GetHeartbeatAsync(CancellationToken cancellationToken);
+}

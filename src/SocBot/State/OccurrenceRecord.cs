@@ -1,0 +1,29 @@
+namespace SocBot.State;
+
+/// <summary>
+/// One stored occurrence with its reminder and its resolution. <see cref="ResolvedBy"/>, <see cref="ResolvedAt"/> and
+/// <see cref="Note"/>/<see cref="Evidence"/>/<see cref="Reason"/> are set once, when it is completed or skipped.
+/// </summary>
+public sealed record OccurrenceRecord(
+    string TenantId,
+    string OccurrenceKey,
+    string TeamId,
+    string TaskId,
+    string Period,
+    DateTimeOffset DueAt,
+    OccurrenceState State,
+    DateTimeOffset ClaimedAt,
+    Guid ClaimId,
+    string? ConversationId,
+    string? ActivityId,
+    DateTimeOffset? SnoozedUntil,
+    Actor? ResolvedBy,
+    DateTimeOffset? ResolvedAt,
+    string? Note,
+    string? Evidence,
+    string? Reason)
+{
+    public bool IsResolved => State is OccurrenceState.Completed or OccurrenceState.Skipped;
+
+    public bool IsPosted => ActivityId is not null;
+}

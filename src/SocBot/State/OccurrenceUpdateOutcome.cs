@@ -1,0 +1,13 @@
+namespace SocBot.State;
+
+public enum OccurrenceUpdateOutcome
+{
+    /// <summary>This call made the change.</summary>
+    Applied,
+
+    /// <summary>The occurrence was already completed or skipped (by this caller or another); nothing changed.</summary>
+    AlreadyResolved,
+
+    /// <summary>No such occurrence was ever claimed.</summary>
+    NotFound,
+}

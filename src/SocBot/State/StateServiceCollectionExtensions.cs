@@ -1,0 +1,63 @@
+using Azure.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SocBot.Conversations;
+using SocBot.Storage;
+using SocBot.Storage.AzureTables;
+using SocBot.Storage.Sqlite;
+
+namespace SocBot.State;
+
+public static class StateServiceCollectionExtensions
+{
+    /// <summary>
+    /// The durable state store (Azure Table Storage or SQLite, see <see cref="StorageOptions"/>) as <see cref="ISocStateStore"/>
+    /// and as the <see cref="IConversationReferenceStore"/>, replacing the in-memory one.
+    /// </summary>
+    public static IServiceCollection AddSocStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .Configure(o => o.TablesConnectionString = configuration.GetConnectionString(StorageOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => Describe(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(sp => CreateTable(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<StateSchema>();
+        services.AddSingleton<TableSocStateStore>();
+        services.AddSingleton<ISocStateStore>(sp => sp.GetRequiredService<TableSocStateStore>());
+        services.RemoveAll<IConversationReferenceStore>();
+        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<TableSocStateStore>());
+        services.AddHostedService<StateStartup>();
+        return services;
+    }
+
+    internal static ITableClient CreateTable(StorageOptions options, TimeProvider time)
+    {
+        if (!string.IsNullOrWhiteSpace(options.TablesConnectionString))
+        {
+            return new AzureTableClient(TableConnectionString.Parse(options.TablesConnectionString), options.TableName, new AzureTableClientOptions { TimeProvider = time });
+        }
+
+        if (options.TablesEndpoint is { } endpoint)
+        {
+            var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
+            return new AzureTableClient(endpoint, options.TableName, credential, new AzureTableClientOptions { TimeProvider = time });
+        }
+
+        return new SqliteTableClient(options.SqlitePath ?? StorageOptions.DefaultSqlitePath, options.TableName, time);
+    }
+
+    internal static StorageBackend Describe(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.TablesConnectionString))
+        {
+            return new StorageBackend("Azure Table Storage (account key)", TableConnectionString.Parse(options.TablesConnectionString).TableEndpoint + "/" + options.TableName);
+        }
+
+        return options.TablesEndpoint is { } endpoint
+            ? new StorageBackend("Azure Table Storage (managed identity)", endpoint + options.TableName)
+            : new StorageBackend("SQLite", Path.GetFullPath(options.SqlitePath ?? StorageOptions.DefaultSqlitePath));
+    }
+}

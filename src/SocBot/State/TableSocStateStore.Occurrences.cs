@@ -1,0 +1,247 @@
+using System.Globalization;
+using Azure;
+using SocBot.Storage;
+
+namespace SocBot.State;
+
+public sealed partial class TableSocStateStore
+{
+    public async Task<OccurrenceClaimResult> ClaimOccurrenceAsync(OccurrenceClaim claim, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        var partition = StateKeys.OccurrencePartition(claim.TenantId, claim.TeamId);
+        var now = time.GetUtcNow();
+        var record = new OccurrenceRecord(
+            claim.TenantId, claim.OccurrenceKey, claim.TeamId, claim.TaskId, claim.Period, claim.DueAt, OccurrenceState.Open,
+            now, claim.ClaimId, null, null, null, null, null, null, null, null);
+        var dueRow = StateKeys.DueRow(claim.DueAt, claim.OccurrenceKey);
+        var guard = new TableEntity(partition, StateKeys.ClaimRow(claim.OccurrenceKey))
+        {
+            ["OccurrenceKey"] = claim.OccurrenceKey,
+            ["DueRow"] = dueRow,
+            ["ClaimId"] = claim.ClaimId,
+        };
+        var audit = new AuditEntry(claim.TenantId, claim.TeamId, claim.OccurrenceKey, AuditActions.Claimed, Actor.Bot, now, "due " + claim.DueAt.ToString("O", CultureInfo.InvariantCulture));
+        try
+        {
+            await table.SubmitTransactionAsync(
+                [
+                    new(TableTransactionActionType.Add, guard),
+                    new(TableTransactionActionType.Add, ToEntity(partition, dueRow, record)),
+                    AuditAction(partition, audit),
+                ],
+                cancellationToken);
+            return new OccurrenceClaimResult(true, record);
+        }
+        catch (TableTransactionFailedException e) when (e.ErrorCode == TableErrorCode.EntityAlreadyExists)
+        {
+            var existing = await ReadOccurrenceAsync(claim.TenantId, claim.TeamId, claim.OccurrenceKey, cancellationToken)
+                ?? throw new InvalidDataException($"Occurrence {claim.OccurrenceKey} has a claim but no occurrence row.");
+
+            // Our own earlier attempt may have landed with its reply lost; the claim id tells.
+            return new OccurrenceClaimResult(existing.Record.ClaimId == claim.ClaimId, existing.Record);
+        }
+    }
+
+    public async Task<OccurrenceRecord?> GetOccurrenceAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        return (await ReadOccurrenceAsync(tenantId, teamId, occurrenceKey, cancellationToken))?.Record;
+    }
+
+    public Task<OccurrenceUpdateResult> RecordPostedAsync(string tenantId, string teamId, string occurrenceKey, string conversationId, string activityId, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            allowResolved: true,
+            r => r with { ConversationId = conversationId, ActivityId = activityId },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, time.GetUtcNow(), $"{conversationId} {activityId}"),
+            cancellationToken);
+
+    public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            allowResolved: false,
+            r => r with { State = OccurrenceState.Completed, ResolvedBy = by, ResolvedAt = now, Note = note, Evidence = evidence },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Completed, by, now, note),
+            cancellationToken);
+    }
+
+    public Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        return ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            allowResolved: false,
+            r => r with { State = OccurrenceState.Skipped, ResolvedBy = by, ResolvedAt = now, Reason = reason },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Skipped, by, now, reason),
+            cancellationToken);
+    }
+
+    public Task<OccurrenceUpdateResult> SnoozeAsync(string tenantId, string teamId, string occurrenceKey, Actor by, DateTimeOffset until, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            allowResolved: false,
+            r => r with { State = OccurrenceState.Snoozed, SnoozedUntil = until },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Snoozed, by, time.GetUtcNow(), "until " + until.ToString("O", CultureInfo.InvariantCulture)),
+            cancellationToken);
+
+    public Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            allowResolved: false,
+            r => r with { State = OccurrenceState.Escalated, SnoozedUntil = null },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Escalated, by, time.GetUtcNow(), note),
+            cancellationToken);
+
+    public async Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        return await table.QueryAsync(DueRangeFilter(tenantId, teamId, dueFrom, dueTo), null, null, cancellationToken)
+            .Select(ToRecord).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OccurrenceRecord>> ListTaskHistoryAsync(string tenantId, string teamId, string taskId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        var filter = DueRangeFilter(tenantId, teamId, dueFrom, dueTo) + TableFilter.Create($" and TaskId eq {taskId}");
+        return await table.QueryAsync(filter, null, null, cancellationToken).Select(ToRecord).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<WeeklyCompletionRate>> GetWeeklyCompletionRatesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        var rows = await table.QueryAsync(DueRangeFilter(tenantId, teamId, dueFrom, dueTo), ["State", "DueAt"], null, cancellationToken)
+            .Select(e => (Due: e.GetDateTimeOffset("DueAt")!.Value.UtcDateTime, State: ParseState(e.GetString("State"))))
+            .ToListAsync(cancellationToken);
+        return rows
+            .GroupBy(r => (Year: ISOWeek.GetYear(r.Due), Week: ISOWeek.GetWeekOfYear(r.Due)))
+            .OrderBy(g => g.Key)
+            .Select(g => new WeeklyCompletionRate(
+                teamId,
+                g.Key.Year,
+                g.Key.Week,
+                g.Count(),
+                g.Count(r => r.State == OccurrenceState.Completed),
+                g.Count(r => r.State == OccurrenceState.Skipped),
+                g.Count(r => r.State is not (OccurrenceState.Completed or OccurrenceState.Skipped))))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Read, change, write back with If-Match plus an audit entry, in one transaction; on a lost race read again.
+    /// A resolved occurrence is never changed again, which is what makes completion exactly-once.
+    /// </summary>
+    private async Task<OccurrenceUpdateResult> ChangeAsync(
+        string tenantId,
+        string teamId,
+        string occurrenceKey,
+        bool allowResolved,
+        Func<OccurrenceRecord, OccurrenceRecord> change,
+        Func<OccurrenceRecord, AuditEntry> audit,
+        CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        var partition = StateKeys.OccurrencePartition(tenantId, teamId);
+        for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
+        {
+            if (await ReadOccurrenceAsync(tenantId, teamId, occurrenceKey, cancellationToken) is not { } current)
+            {
+                return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.NotFound, null);
+            }
+
+            if (current.Record.IsResolved && !allowResolved)
+            {
+                return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.AlreadyResolved, current.Record);
+            }
+
+            var updated = change(current.Record);
+            try
+            {
+                await table.SubmitTransactionAsync(
+                    [
+                        new(TableTransactionActionType.UpdateReplace, ToEntity(partition, current.RowKey, updated), current.ETag),
+                        AuditAction(partition, audit(updated)),
+                    ],
+                    cancellationToken);
+                return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.Applied, updated);
+            }
+            catch (TableTransactionFailedException e) when (e.Status == 412 && e.FailedActionIndex == 0)
+            {
+            }
+        }
+
+        throw new TableConcurrencyException($"Occurrence {occurrenceKey} kept changing under {MaxConcurrencyRetries} attempts to update it.");
+    }
+
+    private async Task<(OccurrenceRecord Record, ETag ETag, string RowKey)?> ReadOccurrenceAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken)
+    {
+        var partition = StateKeys.OccurrencePartition(tenantId, teamId);
+        var guard = await table.GetEntityIfExistsAsync(partition, StateKeys.ClaimRow(occurrenceKey), cancellationToken);
+        if (guard?.GetString("DueRow") is not { } dueRow)
+        {
+            return null;
+        }
+
+        var entity = await table.GetEntityIfExistsAsync(partition, dueRow, cancellationToken);
+        return entity is null ? null : (ToRecord(entity), entity.ETag, dueRow);
+    }
+
+    private static string DueRangeFilter(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo) =>
+        TableFilter.Create($"PartitionKey eq {StateKeys.OccurrencePartition(tenantId, teamId)} and RowKey ge {StateKeys.DueBound(dueFrom)} and RowKey lt {StateKeys.DueBound(dueTo)}");
+
+    private static TableEntity ToEntity(string partition, string rowKey, OccurrenceRecord record) => new(partition, rowKey)
+    {
+        ["TenantId"] = record.TenantId,
+        ["OccurrenceKey"] = record.OccurrenceKey,
+        ["TeamId"] = record.TeamId,
+        ["TaskId"] = record.TaskId,
+        ["Period"] = record.Period,
+        ["DueAt"] = record.DueAt,
+        ["State"] = record.State.ToString(),
+        ["ClaimedAt"] = record.ClaimedAt,
+        ["ClaimId"] = record.ClaimId,
+        ["ConversationId"] = record.ConversationId,
+        ["ActivityId"] = record.ActivityId,
+        ["SnoozedUntil"] = record.SnoozedUntil,
+        ["ResolvedByAadObjectId"] = record.ResolvedBy?.AadObjectId,
+        ["ResolvedByName"] = record.ResolvedBy?.Name,
+        ["ResolvedAt"] = record.ResolvedAt,
+        ["Note"] = record.Note,
+        ["Evidence"] = record.Evidence,
+        ["Reason"] = record.Reason,
+    };
+
+    private static OccurrenceRecord ToRecord(TableEntity entity) => new(
+        entity.GetString("TenantId") ?? "",
+        entity.GetString("OccurrenceKey") ?? "",
+        entity.GetString("TeamId") ?? "",
+        entity.GetString("TaskId") ?? "",
+        entity.GetString("Period") ?? "",
+        entity.GetDateTimeOffset("DueAt") ?? DateTimeOffset.MinValue,
+        ParseState(entity.GetString("State")),
+        entity.GetDateTimeOffset("ClaimedAt") ?? DateTimeOffset.MinValue,
+        entity.GetGuid("ClaimId") ?? Guid.Empty,
+        entity.GetString("ConversationId"),
+        entity.GetString("ActivityId"),
+        entity.GetDateTimeOffset("SnoozedUntil"),
+        entity.GetString("ResolvedByAadObjectId") is { } id ? new Actor(id, entity.GetString("ResolvedByName") ?? "") : null,
+        entity.GetDateTimeOffset("ResolvedAt"),
+        entity.GetString("Note"),
+        entity.GetString("Evidence"),
+        entity.GetString("Reason"));
+
+    private static OccurrenceState ParseState(string? state) =>
+        Enum.TryParse<OccurrenceState>(state, out var parsed) ? parsed : throw new InvalidDataException($"'{state}' is not an occurrence state.");
+}
