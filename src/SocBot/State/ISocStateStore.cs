@@ -43,7 +43,10 @@ public interface ISocStateStore : IConversationReferenceStore
     /// <summary>Per ISO week with anything due in [from, to): how much of it the team completed.</summary>
     Task<IReadOnlyList<WeeklyCompletionRate>> GetWeeklyCompletionRatesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken);
 
-    /// <summary>A team's audit entries made in [from, to), oldest first. Pass teamId null for channel binding changes.</summary>
+    /// <summary>
+    /// A team's audit entries (its occurrences and its channel binding) made in [from, to), oldest first; entries of the same
+    /// clock tick come in no set order. Pass teamId null for every channel binding change of the tenant.
+    /// </summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string tenantId, string? teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
     /// <summary>Moves the heartbeat forward; an older pass finishing late never moves it back.</summary>
