@@ -68,6 +68,12 @@ public static class CatalogLoader
             reader.Error((int)e.Start.Line, (int)e.Start.Column, "document", $"not valid YAML: {e.InnerException?.Message ?? e.Message}");
             return new CatalogLoadResult(null, reader.Errors);
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up without a position on some unterminated flow collections.
+            reader.Error(1, 1, "document", "not valid YAML: the parser stopped at an unterminated '[', '{' or quote");
+            return new CatalogLoadResult(null, reader.Errors);
+        }
 
         if (stream.Documents.Count != 1)
         {
@@ -351,7 +357,10 @@ public static class CatalogLoader
 
                 var reminderTime = reader.OptionalTime(map, "reminderTime", place);
                 var due = ReadDue(map, place);
-                CheckDueAfterReminder(map, place, reminderTime ?? orgReminder, due ?? orgDue);
+                if (reminderTime is not null || due is not null)
+                {
+                    CheckDueAfterReminder(map, place, reminderTime ?? orgReminder, due ?? orgDue);
+                }
                 overrides[teamId] = new TeamSettingsOverride(timeZone, ReadWorkingDays(map, place), ReadHolidays(map, place), reminderTime, due);
             }
 

@@ -23,6 +23,12 @@ internal sealed class VerbArguments
 
             var equals = word.IndexOf('=', StringComparison.Ordinal);
             var name = equals > 0 ? word[2..equals] : word[2..];
+            if (equals > 0 && name.Contains(':', StringComparison.Ordinal))
+            {
+                // "--SocBot:CatalogPath=…" is a configuration override; the host has already read it.
+                continue;
+            }
+
             if (!allowedOptions.Contains(name, StringComparer.OrdinalIgnoreCase))
             {
                 throw new CliUsageException(allowedOptions.Length == 0
