@@ -10,7 +10,7 @@ internal sealed class OwnershipAnalyzer
     private readonly Dictionary<string, SynonymRule[]> _rulesByFirstStem;
     private readonly Dictionary<string, (int Frequency, string Stem)> _vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _catalogStems = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _catalogTerms = new(StringComparer.Ordinal);
 
     public OwnershipAnalyzer(IReadOnlyList<OwnershipSynonym> synonyms, IEnumerable<string> catalogTexts)
     {
@@ -21,12 +21,23 @@ internal sealed class OwnershipAnalyzer
             AddToVocabulary(rule.Canonical.Select(t => t.Word));
         }
 
-        foreach (var text in catalogTexts)
+        var texts = catalogTexts.ToList();
+        foreach (var text in texts)
         {
-            var words = TextTokens.Split(text);
-            AddToVocabulary(words);
-            _catalogStems.UnionWith(words.Where(w => !TextTokens.StopWords.Contains(w)).Select(PorterStemmer.Stem));
+            AddToVocabulary(TextTokens.Split(text));
         }
+
+        // Stop words are correction targets too, so a misspelt "handels" is read as "handles" and dropped, not kept as
+        // an unknown word that makes an answerable question look out of scope.
+        foreach (var stopWord in TextTokens.StopWords.Where(w => w.Length >= 4))
+        {
+            _knownStems.Add(PorterStemmer.Stem(stopWord));
+            _vocabulary.TryAdd(stopWord, (1, PorterStemmer.Stem(stopWord)));
+        }
+
+        // The catalog's own terms after synonyms: while this set is empty, no variant word is kept beside its canonical form.
+        var catalogTerms = texts.SelectMany(t => Analyze(t, correctSpelling: false).Terms).ToList();
+        _catalogTerms.UnionWith(catalogTerms);
     }
 
     /// <summary>Distinct words of the catalog and synonym list (with how often they occur), the targets of spelling correction.</summary>
@@ -64,10 +75,10 @@ internal sealed class OwnershipAnalyzer
 
                 terms.AddRange(rule.Canonical.Where(IsTerm).Select(t => t.Stem));
 
-                // Words of the variant the catalog itself uses stay: "Defender portal" read as "Microsoft 365 Defender"
-                // must still be about the portal.
+                // Words of the variant that are terms of the catalog stay: "Defender portal" read as "Microsoft 365 Defender"
+                // must still be about the portal. Words the synonyms replace everywhere ("DLP") are not, or they would count twice.
                 terms.AddRange(tokens.Skip(i).Take(rule.VariantStems.Length)
-                    .Where(t => IsTerm(t) && _catalogStems.Contains(t.Stem) && rule.Canonical.All(c => c.Stem != t.Stem))
+                    .Where(t => IsTerm(t) && _catalogTerms.Contains(t.Stem) && rule.Canonical.All(c => c.Stem != t.Stem))
                     .Select(t => t.Stem));
                 i += rule.VariantStems.Length;
             }
@@ -96,13 +107,13 @@ internal sealed class OwnershipAnalyzer
     /// <summary>
     /// The catalog word nearest to <paramref name="word"/>: one edit for short words, two from eight letters; short words must
     /// keep their first letter, which typos rarely touch and which keeps "mail" from becoming "email". Words are compared
-    /// as written and as stems, so "feeeds" finds "feed". Ties go to the commoner word.
+    /// as written and as stems, so "feeeds" finds "feed".
     /// </summary>
     private OwnershipCorrection? FindCorrection(string word, string stem)
     {
         var limit = word.Length >= 8 ? 2 : 1;
         OwnershipCorrection? best = null;
-        var bestFrequency = 0;
+        (int Distance, int WrittenDistance, int Frequency) bestRank = default;
         foreach (var (candidate, (frequency, candidateStem)) in _vocabulary)
         {
             if (word.Length <= 5 && candidate[0] != word[0])
@@ -110,22 +121,26 @@ internal sealed class OwnershipAnalyzer
                 continue;
             }
 
-            var distance = Math.Min(
-                EditDistance.Bounded(word, candidate, limit),
-                EditDistance.Bounded(stem, candidateStem, limit));
+            var writtenDistance = EditDistance.Bounded(word, candidate, limit + 1);
+            var distance = Math.Min(writtenDistance, EditDistance.Bounded(stem, candidateStem, limit));
             if (distance > limit)
             {
                 continue;
             }
 
+            // Nearest first; then the word nearest as written ("analyses" is "analysis", not "analytics" whose stem is as
+            // near); then the commoner word; then the alphabetically first, so the choice never depends on dictionary order.
+            var rank = (distance, writtenDistance, frequency);
             var better = best is null
-                || distance < best.Distance
-                || (distance == best.Distance && frequency > bestFrequency)
-                || (distance == best.Distance && frequency == bestFrequency && string.CompareOrdinal(candidate, best.ReadAs) < 0);
+                || rank.distance < bestRank.Distance
+                || (rank.distance == bestRank.Distance && rank.writtenDistance < bestRank.WrittenDistance)
+                || (rank.distance == bestRank.Distance && rank.writtenDistance == bestRank.WrittenDistance
+                    && (rank.frequency > bestRank.Frequency
+                        || (rank.frequency == bestRank.Frequency && string.CompareOrdinal(candidate, best.ReadAs) < 0)));
             if (better)
             {
                 best = new OwnershipCorrection(word, candidate, distance);
-                bestFrequency = frequency;
+                bestRank = rank;
             }
         }
 

@@ -8,7 +8,7 @@ namespace SocBot.Ownership;
 /// </summary>
 public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<OwnershipAnswerer> logger)
 {
-    /// <summary>The share of a question's information the best item must contain to be named as the owner.</summary>
+    /// <summary>The share of a question's information a team's items must hold together for the team to be named as owner.</summary>
     internal const double MinimumCoverage = 0.6;
 
     /// <summary>Another team within this fraction of the best score owns part of it too: the answer is ambiguous.</summary>
@@ -48,57 +48,58 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
                 [],
                 [],
                 profile,
-                Explain(analyzed, index, [], $"question about the team {team.DisplayName}"));
+                Explain(analyzed, index, null, $"question about the team {team.DisplayName}"));
         }
 
         var results = index.Search(analyzed.Terms);
         var answer = Decide(question, analyzed, index, results);
-        Log.OwnershipAnswered(logger, answer.Kind, results.Count);
+        Log.OwnershipAnswered(logger, answer.Kind, results.Items.Count);
         return answer;
     }
 
-    private static OwnershipAnswer Decide(string question, AnalyzedText analyzed, OwnershipIndex index, List<ScoredItem> results)
+    private static OwnershipAnswer Decide(string question, AnalyzedText analyzed, OwnershipIndex index, SearchResult results)
     {
-        var byTeam = results
-            .Where(r => r.Coverage >= MinimumCoverage)
+        var teams = results.Items
             .GroupBy(r => index.Items[r.ItemIndex].TeamId ?? "", StringComparer.OrdinalIgnoreCase)
-            .Select(g => Represent(g.ToList(), index))
+            .Select(g => Represent(g.ToList(), index, results))
             .ToList();
-        var related = results
-            .GroupBy(r => index.Items[r.ItemIndex].TeamId ?? "", StringComparer.OrdinalIgnoreCase)
-            .Select(g => Represent(g.ToList(), index))
-            .ToList();
-
-        if (byTeam.Count == 0)
+        var qualified = teams.Where(t => t.Coverage >= MinimumCoverage).ToList();
+        if (qualified.Count == 0)
         {
             var reason = analyzed.Terms.Count == 0
                 ? "no words to look up"
-                : $"no item contains {MinimumCoverage:P0} of the question's information";
+                : $"no team's items hold {MinimumCoverage:P0} of the question's information";
             return Refuse(question, analyzed, index, results, reason);
         }
 
-        var best = byTeam[0];
-        var owners = byTeam.TakeWhile(m => m.Score >= AmbiguityRatio * best.Score).ToList();
+        var best = qualified[0];
+        if (best.Information < index.BroadWordInformation)
+        {
+            return Refuse(question, analyzed, index, results, "the matched words are too common to name an owner");
+        }
+
+        var owners = qualified.TakeWhile(t => t.Match.Score >= AmbiguityRatio * best.Match.Score).Select(t => t.Match).ToList();
         if (owners.Count > MaximumOwners)
         {
             return Refuse(question, analyzed, index, results, $"{owners.Count} teams score alike: too broad to name an owner");
         }
 
-        var alsoRelated = related
-            .Where(m => owners.All(o => !SameTeam(o, m)) && m.Score >= RelatedRatio * best.Score)
+        var alsoRelated = teams
+            .Select(t => t.Match)
+            .Where(m => owners.All(o => !SameTeam(o, m)) && m.Score >= RelatedRatio * best.Match.Score)
             .Take(MaximumRelated)
             .ToList();
         var kind = owners.Count > 1 ? OwnershipAnswerKind.Ambiguous : OwnershipAnswerKind.Owner;
         var decision = kind == OwnershipAnswerKind.Ambiguous
             ? $"{owners.Count} teams within {AmbiguityRatio:P0} of the best score: ambiguous"
-            : $"best item covers {Coverage(results, best, index):P0} of the question's information";
+            : $"{best.Match.TeamName}'s items hold {best.Coverage:P0} of the question's information";
         return new OwnershipAnswer(question, kind, owners, alsoRelated, [], null, Explain(analyzed, index, results, decision));
     }
 
     private static OwnershipAnswer Refuse(
-        string question, AnalyzedText analyzed, OwnershipIndex index, List<ScoredItem> results, string reason)
+        string question, AnalyzedText analyzed, OwnershipIndex index, SearchResult results, string reason)
     {
-        var suggestions = results
+        var suggestions = results.Items
             .Where(r => index.Items[r.ItemIndex].Kind != OwnershipItemKind.Team)
             .Take(MaximumSuggestions)
             .Select(r => ToMatch(r, index))
@@ -108,13 +109,18 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
     }
 
     /// <summary>
-    /// A team's match: its best score, quoting its best responsibility or task rather than its own name when one matched,
-    /// because the asker judges the answer by the duty quoted.
+    /// A team as a candidate owner: its best score, the information all its items hold together ("forensic investigations"
+    /// spans two CSIRT lines), and its best responsibility or task quoted rather than its own name, because the asker
+    /// judges the answer by the duty quoted.
     /// </summary>
-    private static OwnershipMatch Represent(List<ScoredItem> teamResults, OwnershipIndex index)
+    private static TeamCandidate Represent(List<ScoredItem> teamResults, OwnershipIndex index, SearchResult results)
     {
         var quoted = teamResults.FirstOrDefault(r => index.Items[r.ItemIndex].Kind != OwnershipItemKind.Team, teamResults[0]);
-        return ToMatch(quoted, index) with { Score = teamResults[0].Score };
+        var matched = teamResults.Aggregate(0UL, (mask, r) => mask | r.Matched);
+        return new TeamCandidate(
+            ToMatch(quoted, index) with { Score = teamResults[0].Score },
+            results.Coverage(matched),
+            results.MatchedInformation(matched));
     }
 
     private static OwnershipMatch ToMatch(ScoredItem result, OwnershipIndex index)
@@ -127,20 +133,19 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
     private static bool SameTeam(OwnershipMatch a, OwnershipMatch b) =>
         string.Equals(a.Item.TeamId, b.Item.TeamId, StringComparison.OrdinalIgnoreCase);
 
-    private static double Coverage(List<ScoredItem> results, OwnershipMatch match, OwnershipIndex index) =>
-        results.Where(r => index.Items[r.ItemIndex] == match.Item).Select(r => r.Coverage).DefaultIfEmpty(0).Max();
-
-    private static OwnershipExplanation Explain(AnalyzedText analyzed, OwnershipIndex index, List<ScoredItem> results, string decision) =>
+    private static OwnershipExplanation Explain(AnalyzedText analyzed, OwnershipIndex index, SearchResult? results, string decision) =>
         new(
             analyzed.Words,
             analyzed.Corrections,
             analyzed.Synonyms,
             analyzed.Terms,
-            results.Take(ExplainedScores).Select(r =>
-            {
-                var match = ToMatch(r, index);
-                return new OwnershipScoreLine(match.TeamName, match.Item.Title, match.Item.Kind, r.Score, r.Coverage);
-            }).ToList(),
+            results is null
+                ? []
+                : results.Items.Take(ExplainedScores).Select(r =>
+                {
+                    var match = ToMatch(r, index);
+                    return new OwnershipScoreLine(match.TeamName, match.Item.Title, match.Item.Kind, r.Score, results.Coverage(r.Matched));
+                }).ToList(),
             decision);
 
     private OwnershipIndex CurrentIndex()
@@ -158,4 +163,6 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
         Log.OwnershipIndexBuilt(logger, index.ItemCount, index.Analyzer.VocabularySize);
         return index;
     }
+
+    private readonly record struct TeamCandidate(OwnershipMatch Match, double Coverage, double Information);
 }

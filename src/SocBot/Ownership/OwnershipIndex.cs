@@ -11,6 +11,8 @@ internal sealed class OwnershipIndex
     private const double DescriptionWeight = 1.0;
     private const double TitleLengthNormalization = 0.75;
     private const double DescriptionLengthNormalization = 0.75;
+    private const int MaximumTerms = 64;
+    private const double BroadWordShare = 0.1;
 
     private readonly Dictionary<string, Posting[]> _postings;
     private readonly double _averageTitleLength;
@@ -86,39 +88,43 @@ internal sealed class OwnershipIndex
     public int ItemCount => Items.Count;
 
     /// <summary>Inverse document frequency, never negative; a term no item contains gets the highest value.</summary>
-    public double Idf(string term)
-    {
-        var documentFrequency = _postings.TryGetValue(term, out var list) ? list.Length : 0;
-        return Math.Log(1 + ((Items.Count - documentFrequency + 0.5) / (documentFrequency + 0.5)));
-    }
+    public double Idf(string term) => Idf(_postings.TryGetValue(term, out var list) ? list.Length : 0);
 
-    /// <summary>Every item containing at least one term, best first (ties in index order, so answers are stable).</summary>
-    public List<ScoredItem> Search(IReadOnlyList<string> terms)
+    /// <summary>
+    /// The information of a word one item in ten uses ("security", "Microsoft" in a SOC catalog). A question whose
+    /// matched words say no more than that is too broad to route to one team, whatever the catalog's size.
+    /// </summary>
+    public double BroadWordInformation => Idf((int)Math.Ceiling(Items.Count * BroadWordShare));
+
+    private double Idf(int documentFrequency) => Math.Log(1 + ((Items.Count - documentFrequency + 0.5) / (documentFrequency + 0.5)));
+
+    /// <summary>
+    /// Every item containing at least one term, best first (ties in index order, so answers are stable). Only the first
+    /// <see cref="MaximumTerms"/> distinct terms count; a question is never that long.
+    /// </summary>
+    public SearchResult Search(IReadOnlyList<string> terms)
     {
-        var distinct = terms.Distinct(StringComparer.Ordinal).ToArray();
-        var totalInformation = distinct.Sum(Idf);
-        var scores = new Dictionary<int, (double Score, double Information)>();
-        foreach (var term in distinct)
+        var distinct = terms.Distinct(StringComparer.Ordinal).Take(MaximumTerms).ToArray();
+        var information = distinct.Select(Idf).ToArray();
+        var scores = new Dictionary<int, (double Score, ulong Matched)>();
+        for (var t = 0; t < distinct.Length; t++)
         {
-            if (!_postings.TryGetValue(term, out var list))
+            if (!_postings.TryGetValue(distinct[t], out var list))
             {
                 continue;
             }
 
-            var idf = Idf(term);
             foreach (var posting in list)
             {
                 var s = scores.GetValueOrDefault(posting.ItemIndex);
                 var saturated = posting.Frequency / (K1 + posting.Frequency);
-                scores[posting.ItemIndex] = (s.Score + (idf * saturated), s.Information + idf);
+                scores[posting.ItemIndex] = (s.Score + (information[t] * saturated), s.Matched | (1UL << t));
             }
         }
 
-        var results = scores
-            .Select(s => new ScoredItem(s.Key, s.Value.Score, totalInformation > 0 ? s.Value.Information / totalInformation : 0))
-            .ToList();
-        results.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.ItemIndex.CompareTo(b.ItemIndex));
-        return results;
+        var items = scores.Select(s => new ScoredItem(s.Key, s.Value.Score, s.Value.Matched)).ToList();
+        items.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : a.ItemIndex.CompareTo(b.ItemIndex));
+        return new SearchResult(distinct, information, items);
     }
 
     private double WeightedFrequency(int item, int titleCount, int descriptionCount)
