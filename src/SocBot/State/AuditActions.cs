@@ -4,8 +4,11 @@ namespace SocBot.State;
 public static class AuditActions
 {
     public const string Claimed = "claimed";
+    public const string ClaimTakenOver = "claim-taken-over";
     public const string Posted = "posted";
     public const string Snoozed = "snoozed";
+    public const string SnoozeEnded = "snooze-ended";
+    public const string EscalationAdvanced = "escalation-advanced";
     public const string Escalated = "escalated";
     public const string Completed = "completed";
     public const string Skipped = "skipped";

@@ -9,6 +9,9 @@ namespace SocBot.State;
 /// </summary>
 public interface ISocStateStore : IConversationReferenceStore
 {
+    /// <summary>Every tenant SocBot has a conversation reference or channel binding in: the tenants a reminder pass serves.</summary>
+    Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken);
+
     Task UpsertChannelBindingAsync(TeamChannelBinding binding, CancellationToken cancellationToken);
 
     Task<TeamChannelBinding?> GetChannelBindingAsync(string tenantId, string teamId, CancellationToken cancellationToken);
@@ -19,6 +22,12 @@ public interface ISocStateStore : IConversationReferenceStore
 
     /// <summary>Claims an occurrence by conditional insert: exactly one caller per key gets <c>Claimed</c>, even across processes.</summary>
     Task<OccurrenceClaimResult> ClaimOccurrenceAsync(OccurrenceClaim claim, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Takes over a claim whose holder never posted (it crashed or its post failed): succeeds only while the stored claim is
+    /// still <paramref name="staleClaimId"/>, unposted and unresolved, so of several instances taking over one wins.
+    /// </summary>
+    Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, CancellationToken cancellationToken);
 
     Task<OccurrenceRecord?> GetOccurrenceAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken);
 
@@ -31,6 +40,12 @@ public interface ISocStateStore : IConversationReferenceStore
     Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken);
 
     Task<OccurrenceUpdateResult> SnoozeAsync(string tenantId, string teamId, string occurrenceKey, Actor by, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>Reopens a snoozed occurrence; <see cref="OccurrenceUpdateOutcome.Unchanged"/> when it is no longer snoozed.</summary>
+    Task<OccurrenceUpdateResult> EndSnoozeAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken);
+
+    /// <summary>Moves the overdue stage from <paramref name="fromStage"/> to <paramref name="toStage"/> if it still is <paramref name="fromStage"/> and the occurrence is unresolved; true when this call moved it.</summary>
+    Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken);
 
     Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken);
 

@@ -3,6 +3,7 @@ namespace SocBot.State;
 /// <summary>
 /// One stored occurrence with its reminder and its resolution. <see cref="ResolvedBy"/>, <see cref="ResolvedAt"/> and
 /// <see cref="Note"/>/<see cref="Evidence"/>/<see cref="Reason"/> are set once, when it is completed or skipped.
+/// <see cref="EscalationStage"/> is the reminders feature's overdue stage (0 = none), moved by compare-and-set.
 /// </summary>
 public sealed record OccurrenceRecord(
     string TenantId,
@@ -21,7 +22,8 @@ public sealed record OccurrenceRecord(
     DateTimeOffset? ResolvedAt,
     string? Note,
     string? Evidence,
-    string? Reason)
+    string? Reason,
+    int EscalationStage = 0)
 {
     public bool IsResolved => State is OccurrenceState.Completed or OccurrenceState.Skipped;
 

@@ -10,4 +10,7 @@ public enum OccurrenceUpdateOutcome
 
     /// <summary>No such occurrence was ever claimed.</summary>
     NotFound,
+
+    /// <summary>The occurrence was not in the state the change starts from (e.g. not snoozed, another escalation stage); nothing changed.</summary>
+    Unchanged,
 }

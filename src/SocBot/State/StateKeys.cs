@@ -14,6 +14,7 @@ namespace SocBot.State;
 /// {tenant}|bind                audit|{atUtc}|{id}              audit entry of a binding change
 /// {tenant}|conv                conv|{conversationId}           conversation reference
 /// _meta                        schema / heartbeat              layout version; last completed reminder pass
+/// _meta                        tenant|{tenant}                 a tenant with a conversation or channel binding
 /// </code>
 /// Times in keys are UTC "yyyyMMdd'T'HHmmss.fffffff", so key order is time order. The queries:
 /// <list type="bullet">
@@ -37,6 +38,7 @@ internal static class StateKeys
     public const string AuditPrefix = "audit|";
     public const string BindingPrefix = "bind|";
     public const string ConversationPrefix = "conv|";
+    public const string TenantPrefix = "tenant|";
 
     public static string OccurrencePartition(string tenantId, string teamId) => TableKey.Compose(tenantId, "occ", teamId);
 
@@ -57,6 +59,8 @@ internal static class StateKeys
     public static string BindingRow(string teamId) => BindingPrefix + TableKey.Encode(teamId);
 
     public static string ConversationRow(string conversationId) => ConversationPrefix + TableKey.Encode(conversationId);
+
+    public static string TenantRow(string tenantId) => TenantPrefix + TableKey.Encode(tenantId);
 
     private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss.fffffff", CultureInfo.InvariantCulture);
 }

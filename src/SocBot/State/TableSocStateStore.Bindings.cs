@@ -8,6 +8,7 @@ public sealed partial class TableSocStateStore
     public async Task UpsertChannelBindingAsync(TeamChannelBinding binding, CancellationToken cancellationToken)
     {
         await schema.EnsureAsync(cancellationToken);
+        await RegisterTenantAsync(binding.TenantId, cancellationToken);
         var partition = StateKeys.BindingPartition(binding.TenantId);
         var entity = new TableEntity(partition, StateKeys.BindingRow(binding.TeamId))
         {

@@ -54,7 +54,7 @@ public sealed partial class TableSocStateStore
             tenantId,
             teamId,
             occurrenceKey,
-            allowResolved: true,
+            _ => OccurrenceUpdateOutcome.Applied,
             r => r with { ConversationId = conversationId, ActivityId = activityId },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, time.GetUtcNow(), $"{conversationId} {activityId}"),
             cancellationToken);
@@ -66,7 +66,7 @@ public sealed partial class TableSocStateStore
             tenantId,
             teamId,
             occurrenceKey,
-            allowResolved: false,
+            Unresolved,
             r => r with { State = OccurrenceState.Completed, ResolvedBy = by, ResolvedAt = now, Note = note, Evidence = evidence },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Completed, by, now, note),
             cancellationToken);
@@ -79,7 +79,7 @@ public sealed partial class TableSocStateStore
             tenantId,
             teamId,
             occurrenceKey,
-            allowResolved: false,
+            Unresolved,
             r => r with { State = OccurrenceState.Skipped, ResolvedBy = by, ResolvedAt = now, Reason = reason },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Skipped, by, now, reason),
             cancellationToken);
@@ -90,7 +90,7 @@ public sealed partial class TableSocStateStore
             tenantId,
             teamId,
             occurrenceKey,
-            allowResolved: false,
+            Unresolved,
             r => r with { State = OccurrenceState.Snoozed, SnoozedUntil = until },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Snoozed, by, time.GetUtcNow(), "until " + until.ToString("O", CultureInfo.InvariantCulture)),
             cancellationToken);
@@ -100,10 +100,57 @@ public sealed partial class TableSocStateStore
             tenantId,
             teamId,
             occurrenceKey,
-            allowResolved: false,
+            Unresolved,
             r => r with { State = OccurrenceState.Escalated, SnoozedUntil = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Escalated, by, time.GetUtcNow(), note),
             cancellationToken);
+
+    public async Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var result = await ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.ClaimId != staleClaimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { ClaimId = newClaimId, ClaimedAt = now },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),
+            cancellationToken);
+        var occurrence = result.Occurrence
+            ?? throw new InvalidOperationException($"Occurrence {occurrenceKey} of team {teamId} was never claimed, so its claim cannot be taken over.");
+
+        // Our own earlier take-over may have landed with its reply lost.
+        return new OccurrenceClaimResult(occurrence.ClaimId == newClaimId, occurrence);
+    }
+
+    public Task<OccurrenceUpdateResult> EndSnoozeAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.State != OccurrenceState.Snoozed ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { State = OccurrenceState.Open, SnoozedUntil = null },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.SnoozeEnded, Actor.Bot, time.GetUtcNow(), null),
+            cancellationToken);
+
+    public async Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken)
+    {
+        var result = await ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.EscalationStage != fromStage ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { EscalationStage = toStage },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.EscalationAdvanced, Actor.Bot, time.GetUtcNow(), $"stage {fromStage} → {toStage}: {detail}"),
+            cancellationToken);
+        return result.Outcome == OccurrenceUpdateOutcome.Applied;
+    }
 
     public async Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
     {
@@ -140,14 +187,14 @@ public sealed partial class TableSocStateStore
     }
 
     /// <summary>
-    /// Read, change, write back with If-Match plus an audit entry, in one transaction; on a lost race read again.
-    /// A resolved occurrence is never changed again, which is what makes completion exactly-once.
+    /// Read, check the precondition, change, write back with If-Match plus an audit entry, in one transaction; on a lost race
+    /// read again and re-check. A resolved occurrence is never changed again, which is what makes completion exactly-once.
     /// </summary>
     private async Task<OccurrenceUpdateResult> ChangeAsync(
         string tenantId,
         string teamId,
         string occurrenceKey,
-        bool allowResolved,
+        Func<OccurrenceRecord, OccurrenceUpdateOutcome> precondition,
         Func<OccurrenceRecord, OccurrenceRecord> change,
         Func<OccurrenceRecord, AuditEntry> audit,
         CancellationToken cancellationToken)
@@ -161,9 +208,9 @@ public sealed partial class TableSocStateStore
                 return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.NotFound, null);
             }
 
-            if (current.Record.IsResolved && !allowResolved)
+            if (precondition(current.Record) is var outcome && outcome != OccurrenceUpdateOutcome.Applied)
             {
-                return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.AlreadyResolved, current.Record);
+                return new OccurrenceUpdateResult(outcome, current.Record);
             }
 
             var updated = change(current.Record);
@@ -198,6 +245,9 @@ public sealed partial class TableSocStateStore
         return entity is null ? null : (ToRecord(entity), entity.ETag, dueRow);
     }
 
+    private static OccurrenceUpdateOutcome Unresolved(OccurrenceRecord record) =>
+        record.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved : OccurrenceUpdateOutcome.Applied;
+
     private static string DueRangeFilter(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo) =>
         TableFilter.Create($"PartitionKey eq {StateKeys.OccurrencePartition(tenantId, teamId)} and RowKey ge {StateKeys.DueBound(dueFrom)} and RowKey lt {StateKeys.DueBound(dueTo)}");
 
@@ -221,6 +271,7 @@ public sealed partial class TableSocStateStore
         ["Note"] = record.Note,
         ["Evidence"] = record.Evidence,
         ["Reason"] = record.Reason,
+        ["EscalationStage"] = record.EscalationStage,
     };
 
     private static OccurrenceRecord ToRecord(TableEntity entity) => new(
@@ -240,7 +291,8 @@ public sealed partial class TableSocStateStore
         entity.GetDateTimeOffset("ResolvedAt"),
         entity.GetString("Note"),
         entity.GetString("Evidence"),
-        entity.GetString("Reason"));
+        entity.GetString("Reason"),
+        entity.GetInt32("EscalationStage") ?? 0);
 
     private static OccurrenceState ParseState(string? state) =>
         Enum.TryParse<OccurrenceState>(state, out var parsed) ? parsed : throw new InvalidDataException($"'{state}' is not an occurrence state.");

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Azure;
 using SocBot.Conversations;
 using SocBot.Storage;
@@ -13,9 +14,22 @@ public sealed partial class TableSocStateStore(ITableClient table, StateSchema s
 {
     private const int MaxConcurrencyRetries = 20;
 
+    /// <summary>Tenants this process has registered already: conversation references are saved on every activity.</summary>
+    private readonly ConcurrentDictionary<string, bool> _registeredTenants = new(StringComparer.Ordinal);
+
+    public async Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken)
+    {
+        await schema.EnsureAsync(cancellationToken);
+        var filter = TableFilter.Create($"PartitionKey eq {StateKeys.MetaPartition}") + " and " + TableFilter.StartsWith("RowKey", StateKeys.TenantPrefix);
+        return await table.QueryAsync(filter, ["TenantId"], null, cancellationToken)
+            .Select(e => e.GetString("TenantId") ?? "")
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task UpsertAsync(ConversationReference reference, CancellationToken cancellationToken)
     {
         await schema.EnsureAsync(cancellationToken);
+        await RegisterTenantAsync(reference.TenantId, cancellationToken);
         var entity = new TableEntity(StateKeys.ConversationPartition(reference.TenantId), StateKeys.ConversationRow(reference.ConversationId))
         {
             ["TenantId"] = reference.TenantId,
@@ -101,6 +115,19 @@ public sealed partial class TableSocStateStore(ITableClient table, StateSchema s
         await schema.EnsureAsync(cancellationToken);
         var entity = await table.GetEntityIfExistsAsync(StateKeys.MetaPartition, StateKeys.HeartbeatRow, cancellationToken);
         return entity is null ? null : new Heartbeat(entity.GetDateTimeOffset("LastPassCompletedAt") ?? DateTimeOffset.MinValue, entity.GetString("Instance") ?? "");
+    }
+
+    /// <summary>Written before the tenant's first reference or binding, so a listed tenant is never missing its data's registration.</summary>
+    private async Task RegisterTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (_registeredTenants.ContainsKey(tenantId))
+        {
+            return;
+        }
+
+        var entity = new TableEntity(StateKeys.MetaPartition, StateKeys.TenantRow(tenantId)) { ["TenantId"] = tenantId };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+        _registeredTenants[tenantId] = true;
     }
 
     private TableTransactionAction AuditAction(string partitionKey, AuditEntry entry) =>

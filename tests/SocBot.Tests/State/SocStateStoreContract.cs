@@ -282,6 +282,84 @@ public abstract class SocStateStoreContract
         Assert.Contains($"reads version {StateSchema.CurrentVersion}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task TakeOverClaim_UnpostedStaleClaim_OneOfSeveralTakersWins()
+    {
+        var store = CreateStore();
+        var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(30));
+
+        var takers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+            store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), CancellationToken.None))));
+
+        var winner = Assert.Single(takers, t => t.Claimed);
+        var stored = await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None);
+        Assert.Equal(winner.Occurrence.ClaimId, stored?.ClaimId);
+        Assert.Equal(Monday.AddMinutes(30), stored?.ClaimedAt);
+        Assert.False((await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None)).Claimed);
+    }
+
+    [Fact]
+    public async Task TakeOverClaim_AlreadyPosted_Refused()
+    {
+        var store = CreateStore();
+        var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        await store.RecordPostedAsync(Tenant, "soc", "k/soc/w2", "19:c@thread.tacv2", "1", CancellationToken.None);
+
+        var takeOver = await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), CancellationToken.None);
+
+        Assert.False(takeOver.Claimed);
+        Assert.Equal(first.Occurrence.ClaimId, takeOver.Occurrence.ClaimId);
+    }
+
+    [Fact]
+    public async Task EndSnooze_SnoozedThenAgain_ReopensOnce()
+    {
+        var store = CreateStore();
+        await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        await store.SnoozeAsync(Tenant, "soc", "k/soc/w2", new Actor("oid", "A"), Monday.AddHours(2), CancellationToken.None);
+
+        var woken = await store.EndSnoozeAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None);
+        var again = await store.EndSnoozeAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None);
+
+        Assert.Equal((OccurrenceUpdateOutcome.Applied, OccurrenceState.Open, (DateTimeOffset?)null), (woken.Outcome, woken.Occurrence?.State, woken.Occurrence?.SnoozedUntil));
+        Assert.Equal(OccurrenceUpdateOutcome.Unchanged, again.Outcome);
+    }
+
+    [Fact]
+    public async Task AdvanceEscalation_ConcurrentSameStep_ExactlyOneMovesIt()
+    {
+        var store = CreateStore();
+        await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+
+        var moved = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+            store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 0, 1, "card marked overdue", CancellationToken.None))));
+        var skippedStage = await store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 0, 1, "again", CancellationToken.None);
+        await store.CompleteAsync(Tenant, "soc", "k/soc/w2", new Actor("oid", "A"), null, null, CancellationToken.None);
+        var afterResolved = await store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 1, 2, "nudge", CancellationToken.None);
+
+        Assert.Single(moved, m => m);
+        Assert.False(skippedStage);
+        Assert.False(afterResolved);
+        Assert.Equal(1, (await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None))?.EscalationStage);
+        var audit = await store.ReadAuditAsync(Tenant, "soc", Monday, Monday.AddDays(1), CancellationToken.None);
+        Assert.Single(audit, a => a.Action == AuditActions.EscalationAdvanced);
+    }
+
+    [Fact]
+    public async Task ListTenants_ReferencesAndBindings_EachTenantOnce()
+    {
+        var store = CreateStore();
+        var service = new Uri("https://smba.trafficmanager.net/teams/");
+        await store.UpsertAsync(new ConversationReference("tenant-a", "a:1", "personal", service, null, null, null, null, "28:bot", Monday), CancellationToken.None);
+        await store.UpsertAsync(new ConversationReference("tenant-a", "a:2", "personal", service, null, null, null, null, "28:bot", Monday), CancellationToken.None);
+        await store.UpsertChannelBindingAsync(new TeamChannelBinding("tenant-b", "soc", "19:x@thread.tacv2", null, null, new Actor("oid", "A"), Monday), CancellationToken.None);
+
+        var tenants = await CreateStore().ListTenantsAsync(CancellationToken.None);
+
+        Assert.Equal(["tenant-a", "tenant-b"], tenants.Order(StringComparer.Ordinal));
+    }
+
     protected TableSocStateStore CreateStore() => CreateStore(TableName);
 
     protected TableSocStateStore CreateStore(string tableName)
