@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocBot.Bot;
 using SocBot.Catalog;
-using SocBot.Conversations;
 using SocBot.Hosting;
 using SocBot.Ownership;
 using SocBot.Packaging;
+using SocBot.State;
 
 namespace SocBot;
 
@@ -19,6 +19,6 @@ public static class SocBotServices
         services.AddOwnership();
         services.AddPackaging();
         services.AddBot();
-        services.TryAddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
+        services.AddSocStorage(configuration);
     }
 }
