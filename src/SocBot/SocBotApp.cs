@@ -9,6 +9,7 @@ public static class SocBotApp
     public static WebApplicationBuilder ConfigureServices(this WebApplicationBuilder builder)
     {
         SocBotServices.Add(builder.Services, builder.Configuration);
+        builder.Services.AddGracefulShutdown();
         return builder;
     }
 
