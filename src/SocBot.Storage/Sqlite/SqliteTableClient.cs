@@ -90,6 +90,11 @@ public sealed class SqliteTableClient : ITableClient
 
     public Task<ETag> UpdateEntityAsync(TableEntity entity, ETag ifMatch, TableUpdateMode mode, CancellationToken cancellationToken)
     {
+        if (ifMatch == default)
+        {
+            throw new ArgumentException("An update needs the ETag it read, or ETag.All on purpose.", nameof(ifMatch));
+        }
+
         TableEntityLimits.Validate(entity);
         return WriteAsync((c, t) => UpdateAsync(c, t, entity, ifMatch, mode, cancellationToken), cancellationToken);
     }

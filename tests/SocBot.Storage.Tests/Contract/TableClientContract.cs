@@ -110,6 +110,18 @@ public abstract class TableClientContract
     }
 
     [Fact]
+    public async Task UpdateEntity_NoETag_RefusedBeforeWriting()
+    {
+        var table = await CreateTableAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["State"] = "open" }, CancellationToken.None);
+
+        await Assert.ThrowsAsync<ArgumentException>(
+            () => table.UpdateEntityAsync(new TableEntity("p", "r") { ["State"] = "completed" }, default, TableUpdateMode.Merge, CancellationToken.None));
+
+        Assert.Equal("open", (await table.GetEntityIfExistsAsync("p", "r", CancellationToken.None))?["State"]);
+    }
+
+    [Fact]
     public async Task UpdateEntity_Missing_ThrowsNotFound()
     {
         var table = await CreateTableAsync();
@@ -378,6 +390,22 @@ public abstract class TableClientContract
 
         Assert.Equal((412, 1), (error.Status, error.FailedActionIndex));
         Assert.Null(await table.GetEntityIfExistsAsync("p", "audit", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SubmitTransaction_UpdateWithEntityReadEarlier_UsesItsETag()
+    {
+        var table = await CreateTableAsync();
+        await table.AddEntityAsync(new TableEntity("p", "r") { ["V"] = 1 }, CancellationToken.None);
+        var read = await table.GetEntityIfExistsAsync("p", "r", CancellationToken.None);
+        await table.UpsertEntityAsync(new TableEntity("p", "r") { ["V"] = 2 }, TableUpdateMode.Merge, CancellationToken.None);
+        read!["V"] = 3;
+
+        var error = await Assert.ThrowsAsync<TableTransactionFailedException>(
+            () => table.SubmitTransactionAsync([new(TableTransactionActionType.UpdateReplace, read)], CancellationToken.None));
+
+        Assert.Equal(412, error.Status);
+        Assert.Equal(2, (await table.GetEntityIfExistsAsync("p", "r", CancellationToken.None))?["V"]);
     }
 
     [Fact]
