@@ -40,7 +40,7 @@ internal sealed class CatalogYamlReader(string file)
         return mapping;
     }
 
-    /// <summary>Items of a sequence; a missing or null value reads as empty.</summary>
+    /// <summary>Items of a sequence; a missing or null value reads as empty (<see cref="Child"/> treats null as missing).</summary>
     public IReadOnlyList<YamlNode> Sequence(YamlMappingNode mapping, string key, string place)
     {
         var node = Child(mapping, key);
@@ -50,8 +50,6 @@ internal sealed class CatalogYamlReader(string file)
                 return [];
             case YamlSequenceNode sequence:
                 return sequence.Children.ToList();
-            case YamlScalarNode scalar when IsNull(scalar):
-                return [];
             default:
                 Error(node, Join(place, key), "expected a list");
                 return [];
