@@ -4,6 +4,7 @@ using SocBot.Catalog;
 using SocBot.Hosting;
 using SocBot.Ownership;
 using SocBot.Packaging;
+using SocBot.Reminders;
 using SocBot.State;
 
 namespace SocBot;
@@ -20,5 +21,6 @@ public static class SocBotServices
         services.AddPackaging();
         services.AddBot();
         services.AddSocStorage(configuration);
+        services.AddReminders(configuration);
     }
 }

@@ -63,7 +63,8 @@ public sealed partial class CloudAdapter(
         }
 
         var tenantId = activity.GetTenantId();
-        if (settings.AllowedTenantIds.Count > 0 && (tenantId is null || !settings.AllowedTenantIds.Contains(tenantId, StringComparer.OrdinalIgnoreCase)))
+        var allowed = settings.AllowedTenantIds.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        if (allowed.Count > 0 && (tenantId is null || !allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase)))
         {
             Log.TenantRefused(logger, tenantId);
             return Error(StatusCodes.Status403Forbidden, "This tenant may not use this bot.");

@@ -203,8 +203,7 @@ public sealed class AuthenticationEndToEndTests : IAsyncLifetime
                 ["MicrosoftAppId"] = AppId,
                 ["MicrosoftAppPassword"] = "not-used-outbound-token-is-fixed",
                 ["BotAuthentication:OpenIdMetadataUrl"] = issuer.MetadataUrl.AbsoluteUri,
-                ["SocBot:AllowedTenantIds:0"] = allowedTenants,
-            },
+            }.Concat(allowedTenants is null ? [] : [KeyValuePair.Create("SocBot:AllowedTenantIds:0", (string?)allowedTenants)]).ToDictionary(),
             environment: "Production",
             services =>
             {

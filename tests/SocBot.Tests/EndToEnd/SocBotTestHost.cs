@@ -36,6 +36,12 @@ public sealed class SocBotTestHost : IAsyncDisposable
             EnvironmentName = environment,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        var dataFolder = Directory.CreateTempSubdirectory("socbot-e2e-");
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:SqlitePath"] = Path.Combine(dataFolder.FullName, "socbot.db"),
+            ["Reminders:SchedulerEnabled"] = "false",
+        });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");

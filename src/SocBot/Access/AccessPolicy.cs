@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Options;
+using SocBot.Catalog;
+using SocBot.Protocol.Schema;
+using SocBot.Protocol.Teams;
+using SocBot.State;
+
+namespace SocBot.Access;
+
+/// <summary>
+/// Who may do what. Binding channels is for admins (configured object ids) and people speaking in SOC Oversight's
+/// channel. Acting on an occurrence is for people in the channel its card was posted to (they are the team), and admins.
+/// </summary>
+public sealed class AccessPolicy(IOptions<AccessOptions> options, ISocStateStore store)
+{
+    public bool IsConfiguredAdmin(string? aadObjectId) =>
+        aadObjectId is not null && options.Value.AdminObjectIds.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
+
+    public async Task<bool> CanBindChannelsAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (IsConfiguredAdmin(activity.From?.AadObjectId))
+        {
+            return true;
+        }
+
+        var tenantId = activity.GetTenantId();
+        var oversight = tenantId is null ? null : await store.GetChannelBindingAsync(tenantId, CatalogLoader.DefaultEscalationTeamId, cancellationToken);
+        return oversight is not null && ChannelOf(activity) == oversight.ConversationId;
+    }
+
+    public bool CanActOn(OccurrenceRecord record, Activity activity)
+    {
+        if (IsConfiguredAdmin(activity.From?.AadObjectId))
+        {
+            return true;
+        }
+
+        return record.ConversationId is { } posted && ChannelPart(posted) == ChannelOf(activity);
+    }
+
+    /// <summary>The channel an activity came from: channelData.channel.id, else the conversation id without its thread part.</summary>
+    public static string? ChannelOf(Activity activity) =>
+        activity.GetTeamsChannelData().Channel?.Id ?? ChannelPart(activity.Conversation?.Id);
+
+    private static string? ChannelPart(string? conversationId)
+    {
+        var at = conversationId?.IndexOf(';', StringComparison.Ordinal) ?? -1;
+        return at < 0 ? conversationId : conversationId![..at];
+    }
+}

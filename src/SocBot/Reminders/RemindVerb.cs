@@ -1,0 +1,53 @@
+using System.Globalization;
+using SocBot.Cli;
+
+namespace SocBot.Reminders;
+
+/// <summary>`remind --at &lt;instant&gt; [--dry-run]`: one pass as of that instant against the configured store and connector.</summary>
+public sealed class RemindVerb(ReminderPass pass) : ICliVerb
+{
+    public string Name => "remind";
+
+    public string Summary => "remind --at <ISO instant> [--dry-run]   run one reminder pass as of that instant and print what it posted";
+
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
+    {
+        DateTimeOffset? at = null;
+        var dryRun = false;
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--at" when i + 1 < args.Count:
+                    if (!DateTimeOffset.TryParse(args[++i], CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+                    {
+                        await console.Error.WriteLineAsync($"--at '{args[i]}' is not an ISO 8601 instant (e.g. 2026-01-05T09:00:00Z).");
+                        return ExitCodes.InvalidInput;
+                    }
+
+                    at = parsed;
+                    break;
+                case "--dry-run":
+                    dryRun = true;
+                    break;
+                default:
+                    throw new CliUsageException($"Unexpected argument '{args[i]}'.");
+            }
+        }
+
+        if (at is null)
+        {
+            throw new CliUsageException("--at <instant> is required.");
+        }
+
+        var report = await pass.RunAsync(at.Value, dryRun, cancellationToken);
+        foreach (var item in report.Items)
+        {
+            var flags = (item.Late ? " late" : "") + (item.InDigest ? " digest" : "");
+            await console.Out.WriteLineAsync($"{item.Outcome,-14} {item.OccurrenceKey}  tenant {item.TenantId}  channel {item.ChannelId ?? "-"}{flags}{(item.Detail is null ? "" : "  " + item.Detail)}");
+        }
+
+        await console.Out.WriteLineAsync($"{report.Posted.Count()} {(dryRun ? "would be posted" : "posted")} as of {report.At:O}.");
+        return ExitCodes.Ok;
+    }
+}

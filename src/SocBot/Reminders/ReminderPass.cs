@@ -1,0 +1,158 @@
+using Microsoft.Extensions.Options;
+using SocBot.Scheduling;
+using SocBot.State;
+
+namespace SocBot.Reminders;
+
+/// <summary>
+/// One reminder pass: every occurrence whose reminder time has come (within the catch-up horizon) is claimed by a
+/// conditional insert and posted to its team's channel, once, whatever the number of passes, restarts or instances.
+/// Overdue work is then advanced through its escalation stages, and the heartbeat moves forward.
+/// </summary>
+public sealed partial class ReminderPass(
+    OccurrenceSchedule schedule,
+    ISocStateStore store,
+    ChannelDirectory directory,
+    ReminderViewFactory views,
+    ReminderPoster poster,
+    OverdueEscalator escalator,
+    IOptions<ReminderOptions> options,
+    ILogger<ReminderPass> logger)
+{
+    private static readonly string Instance = $"{Environment.MachineName}/{Environment.ProcessId}";
+
+    public async Task<ReminderPassReport> RunAsync(DateTimeOffset now, bool dryRun, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var due = schedule.List(now - settings.CatchUpHorizon, now.AddTicks(1));
+        var items = new List<ReminderPassItem>();
+        foreach (var tenantId in await store.ListTenantsAsync(cancellationToken))
+        {
+            using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId });
+            var pending = await FindPendingAsync(tenantId, due, now, items, cancellationToken);
+            foreach (var channel in pending.GroupBy(p => p.Target.ChannelId))
+            {
+                items.AddRange(dryRun
+                    ? channel.Select(p => Item(p, ReminderOutcome.WouldPost, now, inDigest: false, p.Target.ChannelTitle))
+                    : await PostChannelAsync(channel.ToList(), now, cancellationToken));
+            }
+
+            if (!dryRun)
+            {
+                await escalator.RunAsync(tenantId, now, cancellationToken);
+            }
+        }
+
+        if (!dryRun)
+        {
+            await store.RecordHeartbeatAsync(new Heartbeat(now, Instance), cancellationToken);
+        }
+
+        Log.PassCompleted(logger, now, items.Count(i => i.Outcome == ReminderOutcome.Posted), items.Count(i => i.Outcome == ReminderOutcome.Failed), dryRun);
+        return new ReminderPassReport(now, dryRun, items);
+    }
+
+    private async Task<List<Pending>> FindPendingAsync(string tenantId, IReadOnlyList<Occurrence> due, DateTimeOffset now, List<ReminderPassItem> items, CancellationToken cancellationToken)
+    {
+        var pending = new List<Pending>();
+        foreach (var occurrence in due)
+        {
+            var key = occurrence.Key.ToString();
+            var existing = await store.GetOccurrenceAsync(tenantId, occurrence.TeamId, key, cancellationToken);
+            if (existing is not null && (existing.IsPosted || existing.IsResolved || now - existing.ClaimedAt < options.Value.StaleClaimAfter))
+            {
+                items.Add(new ReminderPassItem(tenantId, key, occurrence.TeamId, ReminderOutcome.AlreadyClaimed, existing.ConversationId, false, false, null));
+                continue;
+            }
+
+            var target = await directory.ResolveAsync(tenantId, occurrence.TeamId, cancellationToken);
+            if (target is null)
+            {
+                items.Add(new ReminderPassItem(tenantId, key, occurrence.TeamId, ReminderOutcome.NoChannel, null, false, false, "no channel bound and no SOC Oversight channel reachable"));
+                continue;
+            }
+
+            pending.Add(new Pending(tenantId, occurrence, target, existing));
+        }
+
+        return pending;
+    }
+
+    private async Task<List<ReminderPassItem>> PostChannelAsync(List<Pending> channel, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var items = new List<ReminderPassItem>();
+        var claimed = new List<Pending>();
+        foreach (var pending in channel)
+        {
+            if (await ClaimAsync(pending, now, cancellationToken))
+            {
+                claimed.Add(pending);
+            }
+            else
+            {
+                items.Add(Item(pending, ReminderOutcome.AlreadyClaimed, now, false, null));
+            }
+        }
+
+        if (claimed.Count == 0)
+        {
+            return items;
+        }
+
+        var target = claimed[0].Target;
+        var digest = options.Value.UsesDigest(claimed[0].Occurrence.TeamId, claimed.Count);
+        var batches = digest ? [claimed] : claimed.Select(p => new List<Pending> { p }).ToList();
+        foreach (var batch in batches)
+        {
+            var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName)).ToList();
+            var card = digest ? ReminderCards.Digest(target.ChannelTitle, cards, now) : ReminderCards.Reminder(cards[0], now);
+            try
+            {
+                var posted = await poster.PostAsync(target, card, cancellationToken);
+                foreach (var pending in batch)
+                {
+                    await store.RecordPostedAsync(pending.TenantId, pending.Occurrence.TeamId, pending.Occurrence.Key.ToString(), posted.ConversationId, posted.ActivityId, cancellationToken);
+                    items.Add(Item(pending, ReminderOutcome.Posted, now, digest, target.ChannelTitle));
+                }
+            }
+            catch (Exception e) when (e is Protocol.Connector.ConnectorException or Protocol.Connector.UntrustedServiceUrlException or HttpRequestException)
+            {
+                Log.PostFailed(logger, e, target.ChannelId);
+                items.AddRange(batch.Select(p => Item(p, ReminderOutcome.Failed, now, digest, e.Message)));
+            }
+        }
+
+        return items;
+    }
+
+    private async Task<bool> ClaimAsync(Pending pending, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var occurrence = pending.Occurrence;
+        var key = occurrence.Key.ToString();
+        if (pending.Existing is { } stale)
+        {
+            var takeOver = await store.TakeOverClaimAsync(pending.TenantId, occurrence.TeamId, key, stale.ClaimId, Guid.NewGuid(), cancellationToken);
+            return takeOver.Claimed;
+        }
+
+        var claim = new OccurrenceClaim(pending.TenantId, key, occurrence.TeamId, occurrence.Task.Id, occurrence.Key.Period, occurrence.DueAt, Guid.NewGuid());
+        var result = await store.ClaimOccurrenceAsync(claim, cancellationToken);
+        return result.Claimed;
+    }
+
+    private bool IsLate(Pending pending, DateTimeOffset now) => now - pending.Occurrence.RemindAt > options.Value.LateAfter;
+
+    private ReminderPassItem Item(Pending pending, ReminderOutcome outcome, DateTimeOffset now, bool inDigest, string? detail) =>
+        new(pending.TenantId, pending.Occurrence.Key.ToString(), pending.Occurrence.TeamId, outcome, pending.Target.ChannelId, IsLate(pending, now), inDigest, detail);
+
+    private sealed record Pending(string TenantId, Occurrence Occurrence, ReminderTarget Target, OccurrenceRecord? Existing);
+
+    private static partial class Log
+    {
+        [LoggerMessage(Level = LogLevel.Information, Message = "Reminder pass at {At}: {Posted} posted, {Failed} failed (dry run: {DryRun})")]
+        public static partial void PassCompleted(ILogger logger, DateTimeOffset at, int posted, int failed, bool dryRun);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Posting reminders to channel {ChannelId} failed; a later pass retries")]
+        public static partial void PostFailed(ILogger logger, Exception exception, string channelId);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json.Nodes;
+using SocBot.Cards;
+using SocBot.Protocol;
+using SocBot.Protocol.Connector;
+using SocBot.Protocol.Schema;
+
+namespace SocBot.Reminders;
+
+/// <summary>Posts a card as a new thread in a channel (or a message in a bound chat), or replaces a posted card for everyone.</summary>
+public sealed class ReminderPoster(ConnectorClient connector, TrustedServiceUrls trustedUrls)
+{
+    /// <summary>Starts a thread in the target channel with the card; returns the thread's conversation id and the card's activity id.</summary>
+    public async Task<PostedCard> PostAsync(ReminderTarget target, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        trustedUrls.Trust(target.ServiceUrl);
+        if (!target.IsChannel)
+        {
+            var sent = await connector.SendToConversationAsync(target.ServiceUrl, target.ChannelId, CardActivity(card), cancellationToken);
+            return new PostedCard(target.ChannelId, sent.Id ?? throw NoActivityId("SendToConversation"));
+        }
+
+        var channelData = new JsonObject
+        {
+            ["channel"] = new JsonObject { ["id"] = target.ChannelId },
+            ["tenant"] = new JsonObject { ["id"] = target.TenantId },
+            ["notification"] = new JsonObject { ["alert"] = true },
+        };
+        var parameters = new ConversationParameters
+        {
+            IsGroup = true,
+            TenantId = target.TenantId,
+            ChannelData = JsonElements.From(channelData),
+            Activity = CardActivity(card),
+        };
+        var created = await connector.CreateConversationAsync(target.ServiceUrl, parameters, target.ChannelId, cancellationToken);
+        var activityId = created.ActivityId ?? ThreadRootOf(created.Id);
+        var conversationId = created.Id ?? $"{target.ChannelId};messageid={activityId}";
+        return new PostedCard(conversationId, activityId ?? throw NoActivityId("CreateConversation"));
+    }
+
+    /// <summary>Replaces the card of a posted activity, so everyone in the channel sees its new state.</summary>
+    public async Task UpdateAsync(Uri serviceUrl, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
+    {
+        trustedUrls.Trust(serviceUrl);
+        await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, CardActivity(card), cancellationToken);
+    }
+
+    public static OutgoingActivity CardActivity(AdaptiveCard card) => OutgoingActivity.FromAttachment(
+        new Attachment { ContentType = AdaptiveCardSchema.ContentType, Content = card.ToJsonElement() },
+        card.FallbackText);
+
+    private static ConnectorException NoActivityId(string operation) =>
+        new(operation, System.Net.HttpStatusCode.BadGateway, "NoActivityId", "The connector answered without an activity id.");
+
+    private static string? ThreadRootOf(string? conversationId)
+    {
+        const string marker = ";messageid=";
+        var at = conversationId?.IndexOf(marker, StringComparison.Ordinal) ?? -1;
+        return at < 0 ? null : conversationId![(at + marker.Length)..];
+    }
+}

@@ -1,0 +1,40 @@
+using SocBot.State;
+
+namespace SocBot.Reminders;
+
+/// <summary>Everything a reminder card shows about one occurrence, resolved from the catalog and the store.</summary>
+/// <param name="PostedLate">The bot was down at the reminder time and posted it on its return.</param>
+/// <param name="UnboundTeamName">Set when the owning team has no channel and the card went to SOC Oversight instead.</param>
+public sealed record ReminderView(
+    OccurrenceCardData Data,
+    string TaskTitle,
+    string TaskDescription,
+    string TeamName,
+    string Cadence,
+    string PeriodLabel,
+    DateTimeOffset DueAt,
+    TimeZoneInfo TimeZone,
+    Uri? RunbookUrl,
+    OccurrenceState State,
+    Actor? ResolvedBy,
+    DateTimeOffset? ResolvedAt,
+    string? Note,
+    string? Evidence,
+    string? Reason,
+    DateTimeOffset? SnoozedUntil,
+    bool PostedLate,
+    string? UnboundTeamName)
+{
+    public bool IsResolved => State is OccurrenceState.Completed or OccurrenceState.Skipped;
+
+    public ReminderView WithRecord(OccurrenceRecord record) => this with
+    {
+        State = record.State,
+        ResolvedBy = record.ResolvedBy,
+        ResolvedAt = record.ResolvedAt,
+        Note = record.Note,
+        Evidence = record.Evidence,
+        Reason = record.Reason,
+        SnoozedUntil = record.SnoozedUntil,
+    };
+}

@@ -1,0 +1,63 @@
+using SocBot.Catalog;
+using SocBot.Scheduling;
+using SocBot.State;
+
+namespace SocBot.Reminders;
+
+/// <summary>Puts together what a card shows from the catalog (task, team, time zone) and the store (state, who, when).</summary>
+public sealed class ReminderViewFactory(ICatalogSource catalogSource, OccurrenceSchedule schedule)
+{
+    public ReminderView ForOccurrence(string tenantId, Occurrence occurrence, bool postedLate, string? unboundTeamName)
+    {
+        var catalog = catalogSource.Current;
+        var team = catalog.FindTeam(occurrence.TeamId);
+        return new ReminderView(
+            new OccurrenceCardData(tenantId, occurrence.TeamId, occurrence.Key),
+            occurrence.Task.Title,
+            occurrence.Task.Description,
+            team?.DisplayName ?? occurrence.TeamId,
+            occurrence.Task.Cadence.ToString(),
+            occurrence.PeriodLabel,
+            occurrence.DueAt,
+            catalog.Settings.For(occurrence.TeamId).TimeZone,
+            occurrence.Task.RunbookUrl,
+            OccurrenceState.Open,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            postedLate,
+            unboundTeamName);
+    }
+
+    /// <summary>The view of a stored occurrence; tasks since removed from the catalog still show, under their id.</summary>
+    public ReminderView ForRecord(OccurrenceRecord record)
+    {
+        var catalog = catalogSource.Current;
+        var key = OccurrenceKey.Parse(record.OccurrenceKey);
+        var task = catalog.FindTask(record.TaskId);
+        var scheduled = schedule.Find(key);
+        var view = new ReminderView(
+            new OccurrenceCardData(record.TenantId, record.TeamId, key),
+            task?.Title ?? record.TaskId,
+            task?.Description ?? "This task is no longer in the catalog.",
+            catalog.FindTeam(record.TeamId)?.DisplayName ?? record.TeamId,
+            task?.Cadence.ToString() ?? "unknown",
+            scheduled?.PeriodLabel ?? (key.IsAdHoc ? "On demand" : record.Period),
+            record.DueAt,
+            catalog.Settings.For(record.TeamId).TimeZone,
+            task?.RunbookUrl,
+            record.State,
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            false,
+            null);
+        return view.WithRecord(record);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SocBot.State;
+
+namespace SocBot.Reminders;
+
+/// <summary>Unhealthy when no reminder pass has completed lately: reminders have stopped flowing, whatever else looks fine.</summary>
+public sealed class SchedulerHeartbeatHealthCheck(ISocStateStore store, TimeProvider time, IOptions<ReminderOptions> options) : IHealthCheck
+{
+    public const string Name = "scheduler-heartbeat";
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var heartbeat = await store.GetHeartbeatAsync(cancellationToken);
+        var staleAfter = options.Value.HeartbeatStaleAfter;
+        if (heartbeat is null)
+        {
+            return HealthCheckResult.Degraded("No reminder pass has completed yet.");
+        }
+
+        var age = time.GetUtcNow() - heartbeat.LastPassCompletedAt;
+        var data = new Dictionary<string, object>
+        {
+            ["lastPassCompletedAt"] = heartbeat.LastPassCompletedAt.ToString("O"),
+            ["instance"] = heartbeat.Instance,
+        };
+        return age <= staleAfter
+            ? HealthCheckResult.Healthy($"Last reminder pass {SocTime.Span(age)} ago.", data)
+            : HealthCheckResult.Unhealthy($"Stale: the last reminder pass completed {SocTime.Span(age)} ago (limit {staleAfter}).", data: data);
+    }
+}
