@@ -9,6 +9,7 @@ namespace SocBot.Benchmarks.Ownership;
 /// larger: a confident answer, an ambiguous one, a misspelling, an out-of-scope refusal and a team question.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class OwnershipAnswerBenchmarks
 {
     private OwnershipAnswerer _answerer = null!;

@@ -9,6 +9,7 @@ namespace SocBot.Benchmarks.Ownership;
 /// next question. The measured time includes that one question, which the latency benchmark shows to be small.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class OwnershipIndexBuildBenchmarks
 {
     private OwnershipCorpus _corpus = null!;

@@ -1,18 +1,30 @@
 using System.Text.Json;
+using SocBot.Catalog;
 using SocBot.Cli;
+using SocBot.Ownership;
 
 namespace SocBot.Tests.Ownership;
 
-/// <summary>The <c>ask</c> verb as the executable runs it: registered with the host's services, over the default catalog.</summary>
+/// <summary>
+/// The <c>ask</c> verb as the executable runs it: found among the registered verbs, over the default catalog. Only the
+/// catalog and ownership services are added, so the test does not depend on other features' configuration.
+/// </summary>
 public sealed class AskCommandLineTests
 {
+    private static void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddCatalog(configuration);
+        services.AddOwnership();
+    }
+
     [Fact]
     public async Task RunAsync_AskWithJson_AnswersFromTheDefaultCatalog()
     {
         var output = new StringWriter();
         var error = new StringWriter();
 
-        var exitCode = await CommandLine.RunAsync(["ask", "who owns MCAS?", "--json"], SocBotServices.Add, new CliConsole(output, error));
+        var exitCode = await CommandLine.RunAsync(["ask", "who owns MCAS?", "--json"], AddServices, new CliConsole(output, error));
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Equal("", error.ToString());
@@ -27,7 +39,7 @@ public sealed class AskCommandLineTests
     {
         var error = new StringWriter();
 
-        var exitCode = await CommandLine.RunAsync(["ask"], SocBotServices.Add, new CliConsole(TextWriter.Null, error));
+        var exitCode = await CommandLine.RunAsync(["ask"], AddServices, new CliConsole(TextWriter.Null, error));
 
         Assert.Equal(ExitCodes.Usage, exitCode);
         Assert.StartsWith("Give the question", error.ToString(), StringComparison.Ordinal);
