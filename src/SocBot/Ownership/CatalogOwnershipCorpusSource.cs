@@ -8,22 +8,22 @@ namespace SocBot.Ownership;
 /// </summary>
 public sealed class CatalogOwnershipCorpusSource(ICatalogSource catalogs) : IOwnershipCorpusSource
 {
-    private (SocCatalog Catalog, OwnershipCorpus Corpus)? _converted;
+    private Converted? _converted;
 
     public OwnershipCorpus Current
     {
         get
         {
             var catalog = catalogs.Current;
-            var converted = _converted;
-            if (converted is { } c && ReferenceEquals(c.Catalog, catalog))
+            var converted = Volatile.Read(ref _converted);
+            if (converted is not null && ReferenceEquals(converted.Catalog, catalog))
             {
-                return c.Corpus;
+                return converted.Corpus;
             }
 
-            var corpus = ToCorpus(catalog);
-            _converted = (catalog, corpus);
-            return corpus;
+            converted = new Converted(catalog, ToCorpus(catalog));
+            Volatile.Write(ref _converted, converted);
+            return converted.Corpus;
         }
     }
 
@@ -65,4 +65,7 @@ public sealed class CatalogOwnershipCorpusSource(ICatalogSource catalogs) : IOwn
         : new Uri(
             $"https://teams.microsoft.com/l/channel/{Uri.EscapeDataString(binding.ChannelId)}/{Uri.EscapeDataString(channelName)}"
             + $"?groupId={Uri.EscapeDataString(binding.TeamsTeamId)}");
+
+    /// <summary>One reference holding both, so a reader never pairs one catalog with another's corpus.</summary>
+    private sealed record Converted(SocCatalog Catalog, OwnershipCorpus Corpus);
 }

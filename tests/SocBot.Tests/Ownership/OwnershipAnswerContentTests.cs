@@ -142,4 +142,19 @@ public sealed class OwnershipAnswerContentTests
         Assert.False(answer.Confident);
         Assert.Equal(3, answer.Suggestions.Count);
     }
+
+    [Theory]
+    [InlineData("<at>SocBot</at> who owns MDE?")]
+    [InlineData("@SocBot Who owns MDE")]
+    [InlineData("Hi SocBot, who is responsible for MDE please?")]
+    public void Answer_ChannelMentionAndGreeting_AnswerAsThePlainQuestion(string question)
+    {
+        var answerer = OwnershipTestCatalog.Answerer();
+        var plain = answerer.Answer("who owns MDE?");
+
+        var mentioned = answerer.Answer(question);
+
+        Assert.Equal(plain.Explanation.Terms, mentioned.Explanation.Terms);
+        Assert.Equal(plain.Owners.Select(o => o.Item.Id), mentioned.Owners.Select(o => o.Item.Id));
+    }
 }
