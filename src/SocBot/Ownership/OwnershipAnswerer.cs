@@ -84,7 +84,9 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
             return Refuse(question, analyzed, index, results, $"{owners.Count} teams score alike: too broad to name an owner");
         }
 
+        // A runner-up sharing only broad words with the question ("Microsoft", "Defender") is not related, however close.
         var alsoRelated = teams
+            .Where(t => t.MostSpecific >= index.BroadWordInformation)
             .Select(t => t.Match)
             .Where(m => owners.All(o => !SameTeam(o, m)) && m.Score >= RelatedRatio * best.Match.Score)
             .Take(MaximumRelated)
@@ -120,7 +122,8 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
         return new TeamCandidate(
             ToMatch(quoted, index) with { Score = teamResults[0].Score },
             results.Coverage(matched),
-            results.MatchedInformation(matched));
+            results.MatchedInformation(matched),
+            results.MostSpecific(matched));
     }
 
     private static OwnershipMatch ToMatch(ScoredItem result, OwnershipIndex index)
@@ -164,5 +167,5 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
         return index;
     }
 
-    private readonly record struct TeamCandidate(OwnershipMatch Match, double Coverage, double Information);
+    private readonly record struct TeamCandidate(OwnershipMatch Match, double Coverage, double Information, double MostSpecific);
 }

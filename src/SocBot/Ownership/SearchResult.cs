@@ -22,6 +22,21 @@ internal sealed record SearchResult(IReadOnlyList<string> Terms, IReadOnlyList<d
         return covered;
     }
 
+    /// <summary>The information of the most specific matched term.</summary>
+    public double MostSpecific(ulong matched)
+    {
+        double most = 0;
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            if ((matched & (1UL << i)) != 0)
+            {
+                most = Math.Max(most, Information[i]);
+            }
+        }
+
+        return most;
+    }
+
     public double Coverage(ulong matched)
     {
         var total = Information.Sum();
