@@ -88,6 +88,7 @@ public sealed class CatalogLoaderTests
     [InlineData("    csirt:", "    blue-team:", 15, "settings.teams.blue-team", "unknown team 'blue-team'")]
     [InlineData("    cadence: Daily", "    cadence: Fortnightly", 28, "tasks[0].cadence", "unknown cadence 'Fortnightly'")]
     [InlineData("  timeZone: Europe/London", "  timeZone: Mars/Olympus", 8, "settings.timeZone", "'Mars/Olympus' is not an IANA time zone")]
+    [InlineData("  timeZone: Europe/London", "  timeZone: GMT Standard Time", 8, "settings.timeZone", "'GMT Standard Time' is not an IANA time zone")]
     [InlineData("      timeZone: America/New_York", "      timeZone: Eastern Time", 16, "settings.teams.csirt.timeZone", "'Eastern Time' is not an IANA time zone")]
     [InlineData("      cron: \"0 30 7 ? * TUE\"", "      cron: \"0 30 7 ? * FUNDAY\"", 36, "tasks[1].schedule.cron", "is not a Quartz cron expression")]
     [InlineData("    title: Update tickets", "    title: \"  \"", 27, "tasks[0].title", "must not be empty")]

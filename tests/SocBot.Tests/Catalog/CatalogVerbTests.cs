@@ -127,7 +127,7 @@ public sealed class CatalogVerbTests
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var code = await CommandLine.RunAsync(args, SocBotServices.Add, new CliConsole(output, errors));
+        var code = await CommandLine.RunAsync(args, (services, configuration) => services.AddCatalog(configuration), new CliConsole(output, errors));
         return (code, output.ToString(), errors.ToString());
     }
 }

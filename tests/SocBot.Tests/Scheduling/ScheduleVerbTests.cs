@@ -96,7 +96,7 @@ public sealed class ScheduleVerbTests
     {
         using var output = new StringWriter();
         using var errors = new StringWriter();
-        var code = await CommandLine.RunAsync(args, SocBotServices.Add, new CliConsole(output, errors));
+        var code = await CommandLine.RunAsync(args, (services, configuration) => services.AddCatalog(configuration), new CliConsole(output, errors));
         return (code, output.ToString(), errors.ToString());
     }
 }
