@@ -1,5 +1,6 @@
 using SocBot.Bot;
 using SocBot.Hosting;
+using SocBot.Reports;
 
 namespace SocBot;
 
@@ -17,6 +18,7 @@ public static class SocBotApp
     {
         app.MapHealth();
         app.MapBotMessages();
+        app.MapReports();
         return app;
     }
 }

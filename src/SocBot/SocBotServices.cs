@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocBot.Bindings;
 using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Hosting;
 using SocBot.Ownership;
 using SocBot.Packaging;
 using SocBot.Reminders;
+using SocBot.Reports;
 using SocBot.State;
 
 namespace SocBot;
@@ -22,5 +24,7 @@ public static class SocBotServices
         services.AddBot();
         services.AddSocStorage(configuration);
         services.AddReminders(configuration);
+        services.AddBindings();
+        services.AddReports();
     }
 }

@@ -1,0 +1,13 @@
+namespace SocBot.Reports;
+
+/// <summary>Where people reach the bot's web endpoints (section "SocBot").</summary>
+public sealed class ReportsOptions
+{
+    public const string SectionName = "SocBot";
+
+    /// <summary>
+    /// The bot's public https address (e.g. "https://socbot.contoso.com/"), used to link CSV exports. When unset, small
+    /// exports are answered inline and large ones are refused.
+    /// </summary>
+    public Uri? PublicBaseUrl { get; set; }
+}

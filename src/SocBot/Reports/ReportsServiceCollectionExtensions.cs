@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Options;
+using SocBot.AdHoc;
+using SocBot.Bot;
+using SocBot.Cli;
+
+namespace SocBot.Reports;
+
+public static class ReportsServiceCollectionExtensions
+{
+    /// <summary>The team commands (due, status, history, tasks, complete, skip, export, run), the exports store and the status verb.</summary>
+    public static IServiceCollection AddReports(this IServiceCollection services)
+    {
+        services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidator>();
+        services.AddSingleton<ExportStore>();
+        services.AddTransient<StatusReport>();
+        services.AddTransient<TeamReports>();
+        services.AddTransient<AdHocRunner>();
+        services.AddBotModule<ReportsModule>();
+        services.AddBotModule<RunModule>();
+        services.AddCliVerb<StatusVerb>();
+        return services;
+    }
+}
