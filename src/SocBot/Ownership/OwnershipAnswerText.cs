@@ -57,6 +57,12 @@ public static class OwnershipAnswerText
                 break;
         }
 
+        if (answer.Confident && CorrectionsNote(answer) is { } note)
+        {
+            text.AppendLine();
+            text.AppendLine(CultureInfo.InvariantCulture, $"_{note}_");
+        }
+
         if (answer.AlsoRelated.Count > 0)
         {
             text.AppendLine();
@@ -68,6 +74,19 @@ public static class OwnershipAnswerText
         }
 
         return text.ToString().TrimEnd();
+    }
+
+    /// <summary>
+    /// The spelling corrections an answer rests on, said out loud: a misreading ("parking" as "parsing") must be visible to
+    /// the asker, never silently turned into a confident owner.
+    /// </summary>
+    public static string? CorrectionsNote(OwnershipAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var corrections = answer.Explanation.Corrections;
+        return corrections.Count == 0
+            ? null
+            : $"I read {string.Join(", ", corrections.Select(c => $"“{c.Written}” as “{c.ReadAs}”"))}.";
     }
 
     private static void AppendQuote(StringBuilder text, OwnershipItem item)

@@ -20,6 +20,11 @@ public static class OwnershipCards
             OwnershipAnswerKind.TeamProfile => ProfileBody(answer.Profile!),
             _ => UnknownBody(answer),
         };
+        if (answer.Confident && OwnershipAnswerText.CorrectionsNote(answer) is { } note)
+        {
+            body.Add(new AdaptiveTextBlock { Text = note, Wrap = true, IsSubtle = true });
+        }
+
         if (answer.AlsoRelated.Count > 0)
         {
             body.Add(new AdaptiveTextBlock { Text = "Also related", Weight = AdaptiveTextWeight.Bolder, Separator = true });

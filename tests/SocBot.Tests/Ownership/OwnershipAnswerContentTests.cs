@@ -132,6 +132,7 @@ public sealed class OwnershipAnswerContentTests
         Assert.Equal("csirt", answer.Owners[0].Team?.Id);
         var correction = Assert.Single(answer.Explanation.Corrections);
         Assert.Equal(new OwnershipCorrection("forensiks", "forensics", 1), correction);
+        Assert.Equal("_I read “forensiks” as “forensics”._", OwnershipAnswerText.ToMarkdown(answer).Split('\n')[^1]);
     }
 
     [Fact]
