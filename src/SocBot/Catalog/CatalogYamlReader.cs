@@ -145,7 +145,7 @@ internal sealed class CatalogYamlReader(string file)
     public static string Join(string place, string key) => place.Length == 0 ? key : $"{place}.{key}";
 
     private static bool IsNull(YamlScalarNode scalar) =>
-        scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && scalar.Value is null or "" or "~" or "null";
+        scalar.Style == YamlDotNet.Core.ScalarStyle.Plain && (scalar.Value is null or "" or "~" || scalar.Value.Equals("null", StringComparison.OrdinalIgnoreCase));
 
     private static int Line(YamlNode? node) => node is null ? 1 : (int)node.Start.Line;
 

@@ -228,7 +228,14 @@ public static class CatalogYamlWriter
     private static void Pair(IEmitter emitter, string key, string value, ScalarStyle style = ScalarStyle.Any)
     {
         Key(emitter, key);
-        emitter.Emit(new Scalar(null, null, value, style, true, true));
+        Value(emitter, value, style);
+    }
+
+    /// <summary>A value; text a reader would take for null is quoted, because the emitter writes it plain.</summary>
+    private static void Value(IEmitter emitter, string value, ScalarStyle style = ScalarStyle.Any)
+    {
+        var readsAsNull = value is "" or "~" || value.Equals("null", StringComparison.OrdinalIgnoreCase);
+        emitter.Emit(new Scalar(null, null, value, readsAsNull ? ScalarStyle.DoubleQuoted : style, true, true));
     }
 
     private static void OptionalPair(IEmitter emitter, string key, string? value)
@@ -252,7 +259,7 @@ public static class CatalogYamlWriter
         emitter.Emit(new SequenceStart(null, null, false, items.Count == 0 ? SequenceStyle.Flow : style));
         foreach (var item in items)
         {
-            emitter.Emit(new Scalar(null, null, item, ScalarStyle.Any, true, true));
+            Value(emitter, item);
         }
 
         emitter.Emit(new SequenceEnd());

@@ -197,4 +197,30 @@ public sealed class CatalogLoaderTests
         Assert.Equal(new ScheduleOverride("0 30 7 ? * TUE", TimeSpan.FromHours(8)), again.Catalog!.FindTask("report")!.ScheduleOverride);
         Assert.Equal("America/New_York", again.Catalog.Settings.TeamOverrides["csirt"].TimeZone);
     }
+
+    [Theory]
+    [InlineData("null")]
+    [InlineData("NULL")]
+    [InlineData("~")]
+    [InlineData("Check: #1 *urgent*")]
+    [InlineData("- starts like a list item")]
+    [InlineData("'quoted' and \"double\"")]
+    [InlineData("@home & 50% off, [brackets] {braces}")]
+    [InlineData("true")]
+    [InlineData("0123")]
+    [InlineData("Ünïcödé – dash")]
+    public void Write_TextThatLooksLikeYamlSyntax_ReadsBackUnchanged(string text)
+    {
+        var catalog = CatalogLoader.Parse(Valid, "catalog.yaml").Catalog!;
+        var task = catalog.Tasks[0] with { Title = text, Description = text };
+        var team = catalog.Teams[0] with { DisplayName = text, Aliases = [], Responsibilities = [text] };
+        var changed = catalog with { Tasks = [task, catalog.Tasks[1]], Teams = [team, catalog.Teams[1]] };
+
+        var again = CatalogLoader.Parse(CatalogYamlWriter.Write(changed), "written.yaml");
+
+        Assert.Empty(again.Errors);
+        Assert.Equal((text, text), (again.Catalog!.Tasks[0].Title, again.Catalog.Tasks[0].Description));
+        Assert.Equal(text, again.Catalog.Teams[0].DisplayName);
+        Assert.Equal([text], again.Catalog.Teams[0].Responsibilities);
+    }
 }
