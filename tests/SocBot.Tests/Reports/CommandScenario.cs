@@ -1,0 +1,165 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SocBot.Reminders;
+using SocBot.State;
+using SocBot.Tests.EndToEnd;
+
+namespace SocBot.Tests.Reports;
+
+/// <summary>
+/// The real bot on Kestrel with its own SQLite file and an injected clock, a loopback connector that answers like Teams
+/// (a new channel thread is "{channel};messageid={n}"), and people speaking in channels and chats.
+/// </summary>
+public sealed class CommandScenario : IAsyncDisposable
+{
+    public const string TenantId = TeamsActivities.TenantId;
+
+    /// <summary>Monday of ISO week 2 2026, the default catalog's reminder time (UTC).</summary>
+    public static readonly DateTimeOffset Monday0900 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Each message moves the clock on this much, so the connector's pacing never has to wait on the frozen clock.</summary>
+    private static readonly TimeSpan PerMessage = TimeSpan.FromSeconds(3);
+
+    private int _nextMessage;
+    private int _nextConnectorId = 5000;
+
+    private CommandScenario(FakeTimeProvider time, LoopbackServer connector, SocBotTestHost bot)
+    {
+        Time = time;
+        Connector = connector;
+        Bot = bot;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public LoopbackServer Connector { get; }
+
+    public SocBotTestHost Bot { get; }
+
+    public ISocStateStore Store => Bot.Services.GetRequiredService<ISocStateStore>();
+
+    /// <summary>Card posts that started a channel thread (POST /v3/conversations).</summary>
+    public IReadOnlyList<RecordedRequest> CreatedThreads => Connector.Requests.Where(r => r.Method == "POST" && r.PathAndQuery == "/v3/conversations").ToList();
+
+    public IReadOnlyList<RecordedRequest> Updates => Connector.Requests.Where(r => r.Method == "PUT").ToList();
+
+    public static async Task<CommandScenario> StartAsync(bool withAdmin = true, IDictionary<string, string?>? configuration = null)
+    {
+        var time = new FakeTimeProvider(Monday0900);
+        var connector = await LoopbackServer.StartAsync();
+        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>());
+        if (withAdmin)
+        {
+            settings["SocBot:AdminObjectIds:0"] = Speaker.Admin.AadObjectId;
+        }
+
+        var bot = await SocBotTestHost.StartAsync(settings, overrideServices: services => services.AddSingleton<TimeProvider>(time));
+        var scenario = new CommandScenario(time, connector, bot);
+        connector.SetDefault(scenario.Respond);
+        return scenario;
+    }
+
+    /// <summary>Says <paramref name="text"/> (after @SocBot) in a channel, answers 200, and returns the text of the bot's one reply.</summary>
+    public async Task<string> SayInChannelAsync(Speaker speaker, string channelId, string text) =>
+        await SayAsync(ChannelMessage(speaker, channelId, text, NextMessageId()));
+
+    /// <summary>Says <paramref name="text"/> in the speaker's personal chat with the bot and returns the reply's text.</summary>
+    public async Task<string> SayInChatAsync(Speaker speaker, string text) =>
+        await SayAsync(PersonalMessage(speaker, text, NextMessageId()));
+
+    public Task<ReminderPassReport> RunPassAsync() =>
+        Bot.Services.GetRequiredService<ReminderPass>().RunAsync(Time.GetUtcNow(), dryRun: false, CancellationToken.None);
+
+    /// <summary>Links each channel to the team of the same name, as the admin.</summary>
+    public async Task LinkAsync(params (string ChannelId, string TeamId)[] links)
+    {
+        foreach (var (channelId, teamId) in links)
+        {
+            var reply = await SayInChannelAsync(Speaker.Admin, channelId, $"link {teamId}");
+            Assert.StartsWith("Linked", reply, StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>The list lines ("- ...") of a markdown reply.</summary>
+    public static List<string> Lines(string reply) =>
+        reply.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+
+    private async Task<string> SayAsync(JsonObject activity)
+    {
+        Time.Advance(PerMessage);
+        var before = Connector.Requests.Count;
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var conversation = Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>());
+        var replyPath = $"/v3/conversations/{conversation}/activities/{activity["id"]!.GetValue<string>()}";
+        var reply = Assert.Single(Connector.Requests.Skip(before), r => r.Method == "POST" && r.PathAndQuery == replyPath);
+        return reply.Json.GetProperty("text").GetString()!;
+    }
+
+    private string NextMessageId() => $"17000000{Interlocked.Increment(ref _nextMessage):D5}";
+
+    private LoopbackResponse Respond(RecordedRequest request)
+    {
+        var id = Interlocked.Increment(ref _nextConnectorId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (request.Method == "POST" && request.PathAndQuery == "/v3/conversations")
+        {
+            var channel = request.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString();
+            return LoopbackResponse.Json(201, JsonSerializer.Serialize(new { id = $"{channel};messageid={id}", activityId = id }));
+        }
+
+        return LoopbackResponse.Json(200, JsonSerializer.Serialize(new { id = $"m-{id}" }));
+    }
+
+    private JsonObject ChannelMessage(Speaker speaker, string channelId, string text, string messageId) => new()
+    {
+        ["type"] = "message",
+        ["id"] = messageId,
+        ["serviceUrl"] = Connector.BaseUrl.AbsoluteUri,
+        ["channelId"] = "msteams",
+        ["from"] = From(speaker),
+        ["recipient"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "SocBot" },
+        ["conversation"] = new JsonObject
+        {
+            ["id"] = $"{channelId};messageid={messageId}",
+            ["conversationType"] = "channel",
+            ["isGroup"] = true,
+            ["tenantId"] = TenantId,
+        },
+        ["text"] = $"<at>SocBot</at> {text}",
+        ["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>SocBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "SocBot" },
+        }),
+        ["channelData"] = new JsonObject
+        {
+            ["tenant"] = new JsonObject { ["id"] = TenantId },
+            ["team"] = new JsonObject { ["id"] = SocChannels.TeamsTeamId, ["name"] = "SOC" },
+            ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = SocChannels.Name(channelId) },
+        },
+    };
+
+    private JsonObject PersonalMessage(Speaker speaker, string text, string messageId) => new()
+    {
+        ["type"] = "message",
+        ["id"] = messageId,
+        ["serviceUrl"] = Connector.BaseUrl.AbsoluteUri,
+        ["channelId"] = "msteams",
+        ["from"] = From(speaker),
+        ["recipient"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "SocBot" },
+        ["conversation"] = new JsonObject { ["id"] = SocChannels.Personal(speaker), ["conversationType"] = "personal", ["tenantId"] = TenantId },
+        ["text"] = text,
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
+    };
+
+    private static JsonObject From(Speaker speaker) =>
+        new() { ["id"] = speaker.Id, ["name"] = speaker.Name, ["aadObjectId"] = speaker.AadObjectId };
+}
