@@ -16,7 +16,7 @@ public sealed partial class CompletionService(
     ISocStateStore store,
     ICatalogSource catalogSource,
     ChannelDirectory directory,
-    ReminderViewFactory views,
+    PostedCardRenderer cards,
     ReminderPoster poster,
     TimeProvider time,
     ILogger<CompletionService> logger)
@@ -45,19 +45,8 @@ public sealed partial class CompletionService(
     }
 
     /// <summary>The card that shows the occurrence now: its reminder, or the digest it was posted in.</summary>
-    public async Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var siblings = await DigestSiblingsAsync(record, cancellationToken);
-        if (siblings.Count <= 1)
-        {
-            return ReminderCards.Reminder(views.ForRecord(record), now);
-        }
-
-        var title = catalogSource.Current.FindTeam(record.TeamId)?.DisplayName ?? record.TeamId;
-        var target = await directory.ResolveAsync(record.TenantId, record.TeamId, cancellationToken);
-        return ReminderCards.Digest(target?.ChannelTitle ?? title, siblings.Select(views.ForRecord).ToList(), now);
-    }
+    public Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CancellationToken cancellationToken) =>
+        cards.CurrentCardAsync(record, cancellationToken);
 
     private async Task<CompletionResult> FinishAsync(OccurrenceRecord original, OccurrenceUpdateResult result, CancellationToken cancellationToken)
     {
@@ -100,24 +89,6 @@ public sealed partial class CompletionService(
         {
             Log.UpdateFailed(logger, e, record.OccurrenceKey);
         }
-    }
-
-    /// <summary>Occurrences posted in the same digest card: the same activity, across every team that posts to the channel.</summary>
-    private async Task<IReadOnlyList<OccurrenceRecord>> DigestSiblingsAsync(OccurrenceRecord record, CancellationToken cancellationToken)
-    {
-        if (record.ActivityId is null)
-        {
-            return [record];
-        }
-
-        var siblings = new List<OccurrenceRecord>();
-        foreach (var team in catalogSource.Current.Teams)
-        {
-            var around = await store.ListTeamOccurrencesAsync(record.TenantId, team.Id, record.DueAt.AddDays(-100), record.DueAt.AddDays(100), cancellationToken);
-            siblings.AddRange(around.Where(r => r.ActivityId == record.ActivityId && r.ConversationId == record.ConversationId));
-        }
-
-        return siblings.Count == 0 ? [record] : siblings.OrderBy(r => r.DueAt).ThenBy(r => r.OccurrenceKey, StringComparer.Ordinal).ToList();
     }
 
     private DateTimeOffset NextReminderTime(string teamId, DateTimeOffset now)

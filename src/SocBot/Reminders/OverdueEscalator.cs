@@ -21,6 +21,7 @@ public sealed partial class OverdueEscalator(
     ICatalogSource catalogSource,
     ChannelDirectory directory,
     ReminderViewFactory views,
+    PostedCardRenderer cards,
     ReminderPoster poster,
     ConnectorClient connector,
     IOptions<ReminderOptions> options,
@@ -31,14 +32,15 @@ public sealed partial class OverdueEscalator(
         var catalog = catalogSource.Current;
         var settings = options.Value;
         var escalations = new List<(OccurrenceRecord Record, string EscalationTeamId)>();
+        var refreshed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var team in catalog.Teams)
         {
-            var open = (await store.ListTeamOccurrencesAsync(tenantId, team.Id, now - settings.OverdueLookback, now, cancellationToken))
+            var open = (await store.ListTeamOccurrencesAsync(tenantId, team.Id, now - settings.OverdueLookback, now.AddTicks(1), cancellationToken))
                 .Where(r => !r.IsResolved)
                 .ToList();
             foreach (var record in open)
             {
-                var escalateTo = await AdvanceAsync(record, now, catalog, cancellationToken);
+                var escalateTo = await AdvanceAsync(record, now, catalog, refreshed, cancellationToken);
                 if (escalateTo is not null)
                 {
                     escalations.Add((record, escalateTo));
@@ -53,7 +55,7 @@ public sealed partial class OverdueEscalator(
     }
 
     /// <summary>Moves one occurrence on by at most one stage; returns its escalation team when this call escalated it.</summary>
-    private async Task<string?> AdvanceAsync(OccurrenceRecord record, DateTimeOffset now, SocCatalog catalog, CancellationToken cancellationToken)
+    private async Task<string?> AdvanceAsync(OccurrenceRecord record, DateTimeOffset now, SocCatalog catalog, HashSet<string> refreshed, CancellationToken cancellationToken)
     {
         if (record.State == OccurrenceState.Snoozed)
         {
@@ -66,7 +68,7 @@ public sealed partial class OverdueEscalator(
             if (woken.Outcome == OccurrenceUpdateOutcome.Applied && woken.Occurrence is { } open)
             {
                 await ReplyInThreadAsync(open, $"The snooze is over: **{views.ForRecord(open).TaskTitle}** is still open.", [], cancellationToken);
-                await RefreshCardAsync(open, now, cancellationToken);
+                await RefreshCardAsync(open, refreshed, cancellationToken);
             }
 
             return null;
@@ -82,7 +84,7 @@ public sealed partial class OverdueEscalator(
             case EscalationStage.None when now >= record.DueAt:
                 if (await store.AdvanceEscalationAsync(record.TenantId, record.TeamId, record.OccurrenceKey, EscalationStage.None, EscalationStage.MarkedOverdue, "card marked overdue", cancellationToken))
                 {
-                    await RefreshCardAsync(record, now, cancellationToken);
+                    await RefreshCardAsync(record, refreshed, cancellationToken);
                 }
 
                 return null;
@@ -107,9 +109,10 @@ public sealed partial class OverdueEscalator(
         }
     }
 
-    private async Task RefreshCardAsync(OccurrenceRecord record, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Replaces the posted card (or its digest) with its current state, once per activity in a pass.</summary>
+    private async Task RefreshCardAsync(OccurrenceRecord record, HashSet<string> refreshed, CancellationToken cancellationToken)
     {
-        if (record is not { ConversationId: { } conversationId, ActivityId: { } activityId })
+        if (record is not { ConversationId: { } conversationId, ActivityId: { } activityId } || !refreshed.Add(activityId))
         {
             return;
         }
@@ -123,7 +126,7 @@ public sealed partial class OverdueEscalator(
         try
         {
             var fresh = await store.GetOccurrenceAsync(record.TenantId, record.TeamId, record.OccurrenceKey, cancellationToken) ?? record;
-            await poster.UpdateAsync(target.ServiceUrl, conversationId, activityId, ReminderCards.Reminder(views.ForRecord(fresh), now), cancellationToken);
+            await poster.UpdateAsync(target.ServiceUrl, conversationId, activityId, await cards.CurrentCardAsync(fresh, cancellationToken), cancellationToken);
         }
         catch (ConnectorException e)
         {

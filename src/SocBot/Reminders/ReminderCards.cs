@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using SocBot.Cards;
 using SocBot.State;
 
@@ -129,7 +128,7 @@ public static class ReminderCards
         OccurrenceState.Completed => $"Completed by {view.ResolvedBy?.Name} at {Clock(view.ResolvedAt, view.TimeZone)}{Suffix(view.Note)}{Evidence(view.Evidence)}",
         OccurrenceState.Skipped => $"Skipped by {view.ResolvedBy?.Name} at {Clock(view.ResolvedAt, view.TimeZone)}: {view.Reason}",
         OccurrenceState.Snoozed when view.SnoozedUntil > now => $"Snoozed until {SocTime.Local(view.SnoozedUntil.Value, view.TimeZone)} · {SocTime.DueHint(view.DueAt, now)}",
-        _ when now > view.DueAt => $"Overdue · {SocTime.DueHint(view.DueAt, now)}",
+        _ when now >= view.DueAt => $"Overdue · {SocTime.DueHint(view.DueAt, now)}",
         _ => $"Open · {SocTime.DueHint(view.DueAt, now)}",
     };
 
@@ -142,7 +141,7 @@ public static class ReminderCards
         {
             OccurrenceState.Completed => AdaptiveTextColor.Good,
             OccurrenceState.Skipped => AdaptiveTextColor.Default,
-            _ when now > view.DueAt => AdaptiveTextColor.Attention,
+            _ when now >= view.DueAt => AdaptiveTextColor.Attention,
             _ => AdaptiveTextColor.Accent,
         },
     };

@@ -18,6 +18,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<AccessPolicy>();
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ReminderViewFactory>();
+        services.AddSingleton<PostedCardRenderer>();
         services.AddTransient<ReminderPoster>();
         services.AddTransient<OverdueEscalator>();
         services.AddTransient<ReminderPass>();

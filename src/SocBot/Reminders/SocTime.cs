@@ -24,7 +24,7 @@ public static class SocTime
         };
     }
 
-    /// <summary>"due in 3 h" before the due instant, "overdue by 2 d" after it.</summary>
+    /// <summary>"due in 3 h" before the due instant, "overdue by 2 d" from it on.</summary>
     public static string DueHint(DateTimeOffset dueAt, DateTimeOffset now) =>
-        dueAt >= now ? $"due in {Span(dueAt - now)}" : $"overdue by {Span(now - dueAt)}";
+        dueAt > now ? $"due in {Span(dueAt - now)}" : $"overdue by {Span(now - dueAt)}";
 }

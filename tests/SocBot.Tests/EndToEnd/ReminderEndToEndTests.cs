@@ -1,0 +1,281 @@
+using System.Text.Json;
+using SocBot.Reminders;
+using SocBot.Scheduling;
+using SocBot.State;
+
+namespace SocBot.Tests.EndToEnd;
+
+public sealed class ReminderEndToEndTests : IAsyncLifetime
+{
+    /// <summary>Monday 5 January 2026, 09:00 in the default catalog's time zone (UTC): the week's first reminders are due.</summary>
+    private static readonly DateTimeOffset Monday0900 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly (string Id, string Name, string Aad) Ada = ("29:ada", "Ada Lovelace", "aad-ada");
+    private static readonly (string Id, string Name, string Aad) Grace = ("29:grace", "Grace Hopper", "aad-grace");
+
+    private ReminderScenario _scenario = null!;
+
+    public async Task InitializeAsync()
+    {
+        _scenario = await ReminderScenario.StartAsync(Monday0900.AddHours(-1));
+        await _scenario.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+        await _scenario.BindAsync("soc-oversight", ReminderScenario.OversightChannel);
+    }
+
+    public async Task DisposeAsync() => await _scenario.DisposeAsync();
+
+    [Fact]
+    public async Task Pass_Monday0900_PostsExactlyTheDueCards_ToTheirTeamsChannels()
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+
+        await _scenario.RunPassAsync();
+
+        var expected = _scenario.Bot.Services.GetRequiredService<OccurrenceSchedule>()
+            .List(Monday0900.AddHours(-12), Monday0900.AddTicks(1))
+            .Select(o => o.Key.ToString())
+            .ToHashSet();
+        Assert.Equal(10, expected.Count);
+        Assert.Contains("update-soc-escalation-tickets/csirt/2026-01-05", expected);
+        Assert.Contains("generate-secure-score-report/monitoring/2026-W02", expected);
+
+        var posted = PostedKeysByChannel();
+        Assert.Equal(expected, posted.Keys.ToHashSet());
+        Assert.All(posted.Where(p => p.Key.Split('/')[1] == "monitoring"), p => Assert.Equal(ReminderScenario.MonitoringChannel, p.Value));
+        Assert.All(posted.Where(p => p.Key.Split('/')[1] != "monitoring"), p => Assert.Equal(ReminderScenario.OversightChannel, p.Value));
+
+        var threads = _scenario.Connector.CreatedThreads;
+        Assert.Equal(3, threads.Count(t => t.ChannelId == ReminderScenario.MonitoringChannel));
+        var digest = Assert.Single(threads, t => t.ChannelId == ReminderScenario.OversightChannel);
+        var digestTexts = PostedCards.Texts(PostedCards.CardOf(digest.Activity));
+        Assert.Equal("7 SOC tasks due for SOC Oversight", digestTexts[0]);
+        Assert.Contains("No channel bound for Threat Intelligence & Analytics.", digestTexts);
+    }
+
+    [Fact]
+    public async Task Pass_RunTwiceAndConcurrently_PostsEachOccurrenceOnce()
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+
+        await Task.WhenAll(_scenario.RunPassAsync(), _scenario.RunPassAsync(), _scenario.RunPassAsync());
+        await _scenario.RunPassAsync();
+
+        var keys = _scenario.Connector.CreatedThreads.SelectMany(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity))).ToList();
+        Assert.Equal(10, keys.Count);
+        Assert.Equal(keys.Count, keys.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Pass_ClaimAbandonedBeforePosting_IsPostedOnceByALaterPass()
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+        var key = "track-microsoft-365-defender-threat-vulnerability-remediation-activity/monitoring/2026-01-05";
+        var crashed = await _scenario.Store.ClaimOccurrenceAsync(
+            new OccurrenceClaim(ReminderScenario.TenantId, key, "monitoring", key.Split('/')[0], "2026-01-05", Monday0900.AddHours(8), Guid.NewGuid()),
+            CancellationToken.None);
+        Assert.True(crashed.Claimed);
+
+        await _scenario.RunPassAsync();
+        Assert.DoesNotContain(key, PostedKeysByChannel().Keys);
+
+        _scenario.Time.Advance(TimeSpan.FromMinutes(4));
+        await _scenario.RunPassAsync();
+        await _scenario.RunPassAsync();
+
+        Assert.Equal(1, _scenario.Connector.CreatedThreads.Count(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(key)));
+        var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", key, CancellationToken.None);
+        Assert.True(stored!.IsPosted);
+    }
+
+    [Fact]
+    public async Task Pass_AfterDowntime_PostsMissedRemindersMarkedLate_WithinTheHorizonOnly()
+    {
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(6));
+
+        var report = await _scenario.RunPassAsync();
+
+        Assert.All(report.Items.Where(i => i.Outcome == ReminderOutcome.Posted), i => Assert.True(i.Late));
+        var single = _scenario.Connector.CreatedThreads.First(t => t.ChannelId == ReminderScenario.MonitoringChannel);
+        Assert.Contains("Posted late: SocBot was not running at the reminder time.", PostedCards.Texts(PostedCards.CardOf(single.Activity)));
+
+        await using var later = await ReminderScenario.StartAsync(Monday0900.AddHours(13));
+        await later.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+        var missed = await later.RunPassAsync();
+        Assert.Empty(missed.Posted);
+    }
+
+    [Fact]
+    public async Task CompleteFromCard_AnswersUpdatedCard_UpdatesItForEveryone_AndRecordsOnce()
+    {
+        var (activityId, data) = await PostMonitoringCardAsync("generate-secure-score-report/monitoring/2026-W02");
+        _scenario.Time.Advance(TimeSpan.FromMinutes(102));
+
+        var answer = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Complete, Ada,
+            new Dictionary<string, string> { ["note"] = "Score 71 → 74, sent to asset owners", ["evidence"] = "INC-4242" });
+
+        Assert.Equal(200, answer.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", answer.GetProperty("type").GetString());
+        var status = PostedCards.Texts(answer.GetProperty("value"))[1];
+        Assert.Equal("Completed by Ada Lovelace at Mon 5 Jan 10:42 — Score 71 → 74, sent to asset owners (evidence: INC-4242)", status);
+        Assert.Equal([ReminderVerbs.Refresh], PostedCards.Verbs(answer.GetProperty("value")));
+
+        var update = Assert.Single(_scenario.Connector.Updates);
+        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString($"{ReminderScenario.MonitoringChannel};messageid={activityId}")}/activities/{activityId}", update.PathAndQuery);
+        Assert.Equal(status, PostedCards.Texts(PostedCards.CardOf(update.Json))[1]);
+
+        var second = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Complete, Grace);
+        Assert.StartsWith("Completed by Ada Lovelace", PostedCards.Texts(second.GetProperty("value"))[1]);
+        Assert.Single(_scenario.Connector.Updates);
+        Assert.Equal(1, await CountAuditAsync("monitoring", AuditActions.Completed));
+    }
+
+    [Fact]
+    public async Task TwentyConcurrentClicks_RecordOneCompletion()
+    {
+        var (activityId, data) = await PostMonitoringCardAsync("generate-secure-score-report/monitoring/2026-W02");
+        var people = Enumerable.Range(0, 20).Select(i => ($"29:p{i}", $"Person {i}", $"aad-{i}")).ToList();
+
+        var answers = await Task.WhenAll(people.Select(p => _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Complete, p)));
+
+        var winners = answers.Select(a => PostedCards.Texts(a.GetProperty("value"))[1]).Distinct().ToList();
+        Assert.Single(winners);
+        Assert.Equal(1, await CountAuditAsync("monitoring", AuditActions.Completed));
+        var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", "generate-secure-score-report/monitoring/2026-W02", CancellationToken.None);
+        Assert.StartsWith($"Completed by {stored!.ResolvedBy!.Name} ", winners[0]);
+    }
+
+    [Fact]
+    public async Task ForgedOrForeignClicks_GetAMessageCard_AndRecordNothing()
+    {
+        var (activityId, data) = await PostMonitoringCardAsync("generate-secure-score-report/monitoring/2026-W02");
+        var forged = JsonDocument.Parse(data.GetRawText().Replace("2026-W02", "2026-W09", StringComparison.Ordinal)).RootElement;
+        var garbage = JsonDocument.Parse("""{"socbot":"occurrence","tenant":"x","team":"monitoring","occ":"../../etc"}""").RootElement;
+
+        var unknown = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, forged, ReminderVerbs.Complete, Ada);
+        var unreadable = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, garbage, ReminderVerbs.Complete, Ada);
+        var otherTenant = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Complete, Ada, tenantId: "99999999-0000-0000-0000-000000000000");
+        var otherChannel = await _scenario.ClickAsync(ReminderScenario.OversightChannel, activityId, data, ReminderVerbs.Complete, Ada);
+
+        Assert.Equal("Unknown reminder", PostedCards.Texts(unknown.GetProperty("value"))[0]);
+        Assert.Equal("Not a SocBot reminder", PostedCards.Texts(unreadable.GetProperty("value"))[0]);
+        Assert.Equal("Another organization's reminder", PostedCards.Texts(otherTenant.GetProperty("value"))[0]);
+        Assert.Equal("Not your team's task", PostedCards.Texts(otherChannel.GetProperty("value"))[0]);
+        Assert.Equal(0, await CountAuditAsync("monitoring", AuditActions.Completed));
+        Assert.Empty(_scenario.Connector.Updates);
+    }
+
+    [Fact]
+    public async Task Skip_NeedsAReason_AndKeepsItVerbatim()
+    {
+        var (activityId, data) = await PostMonitoringCardAsync("generate-secure-score-report/monitoring/2026-W02");
+
+        var refused = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Skip, Ada, new Dictionary<string, string> { ["reason"] = "   " });
+        var skipped = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Skip, Ada,
+            new Dictionary<string, string> { ["reason"] = "Portal outage ' or 1 eq 1 --" });
+
+        Assert.Equal("A reason is needed", PostedCards.Texts(refused.GetProperty("value"))[0]);
+        Assert.Equal("Skipped by Ada Lovelace at Mon 5 Jan 09:00: Portal outage ' or 1 eq 1 --", PostedCards.Texts(skipped.GetProperty("value"))[1]);
+        var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", "generate-secure-score-report/monitoring/2026-W02", CancellationToken.None);
+        Assert.Equal(OccurrenceState.Skipped, stored!.State);
+        Assert.Equal("Portal outage ' or 1 eq 1 --", stored.Reason);
+    }
+
+    [Fact]
+    public async Task Overdue_TurnsCardThenNudgesThenEscalates_AtTheRightInstants_AndNeverForCompletedWork()
+    {
+        var key = "track-microsoft-365-defender-threat-vulnerability-remediation-activity/monitoring/2026-01-05";
+        var (activityId, data) = await PostMonitoringCardAsync(key);
+        var done = "update-soc-escalation-tickets/monitoring/2026-01-05";
+        var (doneActivity, doneData) = FindPosted(done);
+        await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, doneActivity, doneData, ReminderVerbs.Complete, Ada);
+        var updatesBefore = _scenario.Connector.Updates.Count;
+
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(8).AddMinutes(-1));
+        await _scenario.RunPassAsync();
+        Assert.Equal(updatesBefore, _scenario.Connector.Updates.Count);
+
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(8));
+        await _scenario.RunPassAsync();
+        var overdue = _scenario.Connector.Updates.Where(u => u.PathAndQuery.EndsWith($"/activities/{activityId}", StringComparison.Ordinal)).ToList();
+        Assert.StartsWith("Overdue", PostedCards.Texts(PostedCards.CardOf(Assert.Single(overdue).Json))[1]);
+
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(10));
+        await _scenario.RunPassAsync();
+        var nudge = Assert.Single(_scenario.Connector.ThreadMessages, m => m.PathAndQuery.Contains(Uri.EscapeDataString($";messageid={activityId}"), StringComparison.Ordinal));
+        Assert.Equal("This task is overdue by 2 h. Complete it or skip it with a reason on the card above.", nudge.Json.GetProperty("text").GetString());
+        Assert.DoesNotContain(_scenario.Connector.ThreadMessages, m => m.PathAndQuery.Contains(Uri.EscapeDataString($";messageid={doneActivity}"), StringComparison.Ordinal));
+
+        var summariesBefore = _scenario.Connector.CreatedThreads.Count(t => t.ChannelId == ReminderScenario.OversightChannel);
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(16).AddMinutes(-1));
+        await _scenario.RunPassAsync();
+        Assert.Equal(summariesBefore, _scenario.Connector.CreatedThreads.Count(t => t.ChannelId == ReminderScenario.OversightChannel));
+
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(16));
+        await _scenario.RunPassAsync();
+        var summary = _scenario.Connector.CreatedThreads.Where(t => t.ChannelId == ReminderScenario.OversightChannel).Last();
+        var texts = PostedCards.Texts(PostedCards.CardOf(summary.Activity));
+        Assert.StartsWith("Escalation: ", texts[0]);
+        Assert.Contains("Track Microsoft 365 Defender Threat & Vulnerability remediation activity", texts);
+        Assert.Single(texts, t => t == "Owner: Monitoring");
+        Assert.Contains("Overdue by: 8 h", texts);
+
+        _scenario.Time.Advance(TimeSpan.FromHours(1));
+        await _scenario.RunPassAsync();
+        Assert.Equal(1, await CountAuditAsync("monitoring", AuditActions.EscalationAdvanced, key, detailContains: "→ 3"));
+    }
+
+    [Fact]
+    public async Task Snooze_HidesEscalationUntilItEnds_ThenRemindsInTheThread()
+    {
+        var key = "track-microsoft-365-defender-threat-vulnerability-remediation-activity/monitoring/2026-01-05";
+        var (activityId, data) = await PostMonitoringCardAsync(key);
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(7).AddMinutes(30));
+
+        var snoozed = await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.SnoozeHour, Ada);
+        Assert.StartsWith("Snoozed until Mon 5 Jan 17:30", PostedCards.Texts(snoozed.GetProperty("value"))[1]);
+
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(8).AddMinutes(15));
+        await _scenario.RunPassAsync();
+        Assert.DoesNotContain(_scenario.Connector.ThreadMessages, m => m.PathAndQuery.Contains(Uri.EscapeDataString($";messageid={activityId}"), StringComparison.Ordinal));
+
+        _scenario.Time.SetUtcNow(Monday0900.AddHours(8).AddMinutes(31));
+        await _scenario.RunPassAsync();
+        Assert.Single(_scenario.Connector.ThreadMessages, m => m.Json.GetProperty("text").GetString()!.StartsWith("The snooze is over", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Refresh_ShowsTheCurrentStateToAnyViewer()
+    {
+        var (activityId, data) = await PostMonitoringCardAsync("generate-secure-score-report/monitoring/2026-W02");
+        await _scenario.ClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Complete, Ada);
+
+        var refreshed = await _scenario.ClickAsync(ReminderScenario.OversightChannel, activityId, data, ReminderVerbs.Refresh, Grace);
+
+        Assert.StartsWith("Completed by Ada Lovelace", PostedCards.Texts(refreshed.GetProperty("value"))[1]);
+    }
+
+    private async Task<(string ActivityId, JsonElement Data)> PostMonitoringCardAsync(string key)
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+        await _scenario.RunPassAsync();
+        return FindPosted(key);
+    }
+
+    private (string ActivityId, JsonElement Data) FindPosted(string key)
+    {
+        var thread = _scenario.Connector.CreatedThreads.First(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(key));
+        var card = PostedCards.CardOf(thread.Activity);
+        return (thread.ActivityId, PostedCards.FindAction(card, ReminderVerbs.Complete).GetProperty("data"));
+    }
+
+    private Dictionary<string, string> PostedKeysByChannel() =>
+        _scenario.Connector.CreatedThreads
+            .SelectMany(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Select(k => (Key: k, t.ChannelId)))
+            .ToDictionary(p => p.Key, p => p.ChannelId);
+
+    private async Task<int> CountAuditAsync(string teamId, string action, string? key = null, string? detailContains = null)
+    {
+        var entries = await _scenario.Store.ReadAuditAsync(ReminderScenario.TenantId, teamId, DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
+        return entries.Count(e => e.Action == action && (key is null || e.OccurrenceKey == key) && (detailContains is null || e.Detail?.Contains(detailContains, StringComparison.Ordinal) == true));
+    }
+}

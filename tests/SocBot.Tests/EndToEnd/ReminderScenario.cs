@@ -1,0 +1,114 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SocBot.Conversations;
+using SocBot.Reminders;
+using SocBot.State;
+
+namespace SocBot.Tests.EndToEnd;
+
+/// <summary>
+/// The bot on Kestrel with an injected clock, a temp SQLite store and a loopback connector, installed in one Teams team
+/// with channels for Monitoring and SOC Oversight: the stage for reminder and completion tests.
+/// </summary>
+public sealed class ReminderScenario : IAsyncDisposable
+{
+    public const string TenantId = TeamsActivities.TenantId;
+    public const string TeamsTeamId = "19:soc-team@thread.tacv2";
+    public const string MonitoringChannel = "19:monitoring@thread.tacv2";
+    public const string OversightChannel = "19:oversight@thread.tacv2";
+
+    private int _invokes;
+
+    private ReminderScenario(FakeTimeProvider time, TeamsConnectorStandIn connector, SocBotTestHost bot)
+    {
+        Time = time;
+        Connector = connector;
+        Bot = bot;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public TeamsConnectorStandIn Connector { get; }
+
+    public SocBotTestHost Bot { get; }
+
+    public ISocStateStore Store => Bot.Services.GetRequiredService<ISocStateStore>();
+
+    public static async Task<ReminderScenario> StartAsync(DateTimeOffset start, IDictionary<string, string?>? configuration = null, string? sqlitePath = null)
+    {
+        var time = new FakeTimeProvider(start);
+        var connector = await TeamsConnectorStandIn.StartAsync();
+        var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>());
+        if (sqlitePath is not null)
+        {
+            settings["Storage:SqlitePath"] = sqlitePath;
+        }
+
+        var bot = await SocBotTestHost.StartAsync(settings, overrideServices: services => services.AddSingleton<TimeProvider>(time));
+        return new ReminderScenario(time, connector, bot);
+    }
+
+    /// <summary>Binds a SOC team to a channel as "link" would: the channel's reference (service URL) and the binding.</summary>
+    public async Task BindAsync(string teamId, string channelId)
+    {
+        await Store.UpsertAsync(
+            new ConversationReference(TenantId, channelId, "channel", Connector.ServiceUrl, TeamsTeamId, "SOC", channelId, teamId, TeamsActivities.BotId, Time.GetUtcNow()),
+            CancellationToken.None);
+        await Store.UpsertChannelBindingAsync(
+            new TeamChannelBinding(TenantId, teamId, channelId, TeamsTeamId, teamId, new Actor("aad-admin", "Admin"), Time.GetUtcNow()),
+            CancellationToken.None);
+    }
+
+    public Task<ReminderPassReport> RunPassAsync() =>
+        Bot.Services.GetRequiredService<ReminderPass>().RunAsync(Time.GetUtcNow(), dryRun: false, CancellationToken.None);
+
+    /// <summary>Clicks a card button as Teams sends it: an adaptiveCard/action invoke from a user in a channel.</summary>
+    public async Task<JsonElement> ClickAsync(string channelId, string activityId, JsonElement actionData, string verb, (string Id, string Name, string Aad) user, IDictionary<string, string>? inputs = null, string? tenantId = null)
+    {
+        var data = JsonNode.Parse(actionData.GetRawText())!.AsObject();
+        foreach (var (key, value) in inputs ?? new Dictionary<string, string>())
+        {
+            data[key] = value;
+        }
+
+        var activity = new JsonObject
+        {
+            ["type"] = "invoke",
+            ["name"] = "adaptiveCard/action",
+            ["id"] = $"invoke-{Interlocked.Increment(ref _invokes)}",
+            ["serviceUrl"] = Connector.ServiceUrl.AbsoluteUri,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.Aad },
+            ["recipient"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "SocBot" },
+            ["conversation"] = new JsonObject
+            {
+                ["id"] = $"{channelId};messageid={activityId}",
+                ["conversationType"] = "channel",
+                ["isGroup"] = true,
+                ["tenantId"] = tenantId ?? TenantId,
+            },
+            ["replyToId"] = activityId,
+            ["channelData"] = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = tenantId ?? TenantId },
+                ["team"] = new JsonObject { ["id"] = TeamsTeamId },
+                ["channel"] = new JsonObject { ["id"] = channelId },
+            },
+            ["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["trigger"] = "manual",
+            },
+        };
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bot.DisposeAsync();
+        await Connector.DisposeAsync();
+    }
+}
