@@ -9,7 +9,7 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
 {
     public string Name => "ask";
 
-    public string Summary => "ask \"<question>\" [--json] [--explain]   who owns a duty, product or task";
+    public string Summary => "\"<question>\" [--json] [--explain]   who owns a duty, product or task";
 
     public async Task<int> RunAsync(IReadOnlyList<string> args, CliConsole console, CancellationToken cancellationToken)
     {
