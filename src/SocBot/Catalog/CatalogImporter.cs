@@ -227,7 +227,7 @@ public static partial class CatalogImporter
         string.Join(' ', name.Replace("&", " and ", StringComparison.Ordinal).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>An id from a name: lower-case words of letters and digits joined by '-' ("Update SOC escalation tickets" → update-soc-escalation-tickets).</summary>
-    public static string Slug(string name)
+    private static string Slug(string name)
     {
         var builder = new StringBuilder();
         foreach (var ch in name.Normalize(NormalizationForm.FormKD))

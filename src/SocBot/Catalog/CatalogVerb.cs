@@ -104,12 +104,21 @@ public sealed class CatalogVerb(ICatalogSource source, IOptions<CatalogOptions> 
             return ExitCodes.InvalidInput;
         }
 
+        try
+        {
+            await File.WriteAllTextAsync(outPath, text, new UTF8Encoding(false), cancellationToken);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await console.Error.WriteLineAsync($"{outPath}: cannot write: {e.Message}".AsMemory(), cancellationToken);
+            return ExitCodes.InvalidInput;
+        }
+
         foreach (var note in result.Notes)
         {
             await console.Out.WriteLineAsync(note.ToString().AsMemory(), cancellationToken);
         }
 
-        await File.WriteAllTextAsync(outPath, text, new UTF8Encoding(false), cancellationToken);
         await console.Out.WriteLineAsync($"wrote {outPath}: {result.Catalog.Teams.Count} teams, {result.Catalog.Tasks.Count} tasks, {result.Notes.Count} normalizations".AsMemory(), cancellationToken);
         return ExitCodes.Ok;
     }

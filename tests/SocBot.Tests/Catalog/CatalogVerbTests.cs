@@ -88,6 +88,18 @@ public sealed class CatalogVerbTests
     }
 
     [Fact]
+    public async Task Import_OutInAMissingFolder_ExitsOne()
+    {
+        var outPath = Path.Combine(Path.GetTempPath(), $"socbot-missing-{Guid.NewGuid():N}", "catalog.yaml");
+
+        var (code, output, errors) = await RunAsync("catalog", "import", "--tasks", SeedFiles.TasksPath, "--roles", SeedFiles.RolesPath, "--out", outPath);
+
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Empty(output);
+        Assert.StartsWith($"{outPath}: cannot write:", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_MissingOut_IsAUsageError()
     {
         var (code, _, errors) = await RunAsync("catalog", "import", "--tasks", SeedFiles.TasksPath, "--roles", SeedFiles.RolesPath);
