@@ -48,6 +48,9 @@ param shutdownTimeout string = '00:00:30'
 @description('Optional path of a catalog file on the app (e.g. /home/site/catalog/catalog.yaml); empty uses the built-in catalog.')
 param catalogPath string = ''
 
+@description('Optional Entra object id of a SOC admin who may link channels from anywhere (az ad signed-in-user show --query id -o tsv); empty lets whoever links SOC Oversight first bootstrap it.')
+param adminObjectId string = ''
+
 @description('Create Application Insights (workspace-based) and connect the app to it.')
 param enableApplicationInsights bool = false
 
@@ -91,6 +94,7 @@ module app 'modules/app.bicep' = {
     tableName: tableName
     shutdownTimeout: shutdownTimeout
     catalogPath: catalogPath
+    adminObjectId: adminObjectId
     applicationInsightsConnectionString: enableApplicationInsights ? monitoring!.outputs.connectionString : ''
     logAnalyticsWorkspaceId: enableApplicationInsights ? monitoring!.outputs.workspaceId : ''
   }

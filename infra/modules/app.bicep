@@ -14,6 +14,7 @@ param tablesEndpoint string
 param tableName string
 param shutdownTimeout string
 param catalogPath string
+param adminObjectId string
 param applicationInsightsConnectionString string
 param logAnalyticsWorkspaceId string
 
@@ -60,6 +61,13 @@ var catalogSettings = empty(catalogPath) ? [] : [
   {
     name: 'SocBot__CatalogPath'
     value: catalogPath
+  }
+]
+
+var adminSettings = empty(adminObjectId) ? [] : [
+  {
+    name: 'SocBot__AdminObjectIds__0'
+    value: adminObjectId
   }
 ]
 
@@ -111,7 +119,7 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      appSettings: concat(coreSettings, catalogSettings, insightsSettings)
+      appSettings: concat(coreSettings, catalogSettings, adminSettings, insightsSettings)
     }
   }
 }

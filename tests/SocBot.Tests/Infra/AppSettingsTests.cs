@@ -23,6 +23,7 @@ public sealed partial class AppSettingsTests
         ["tableName"] = "SocBotState",
         ["shutdownTimeout"] = "00:00:30",
         ["catalogPath"] = RepoPaths.Combine("src", "SocBot", "Catalog", "default-catalog.yaml"),
+        ["adminObjectId"] = "9d3f7c1a-4b2e-4f6a-8c5d-0e1f2a3b4c5d",
         ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
     };
 
