@@ -11,7 +11,9 @@ namespace SocBot.Benchmarks.Storage;
 /// The state store on both backends with a year of history for 5 teams × 10 tasks (2 daily, 4 weekly, 4 monthly tasks per
 /// team: 4,930 occurrences, about 80 % completed): a plain insert, the bot's insert (an occurrence claim: guard, occurrence
 /// and audit entry in one transaction), one team's status for this week, and one team's weekly completion rates over the year.
-/// Inserts/s = 1 / mean of the insert benchmarks.
+/// Inserts/s = 1 / mean of the insert benchmarks. Run:
+/// <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*StateStoreBenchmarks*' --job short</c>
+/// (Azurite comes from the repository's node_modules; add <c>--inProcess</c> to skip BenchmarkDotNet's rebuild).
 /// </summary>
 public class StateStoreBenchmarks
 {
