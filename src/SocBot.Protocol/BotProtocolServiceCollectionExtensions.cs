@@ -30,7 +30,9 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationPacer>();
-        services.AddSingleton(sp => new ConnectorTokenProvider(CreateCredential(sp.GetRequiredService<IOptions<BotCredentialsOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new ConnectorTokenProvider(
+            new Lazy<TokenCredential?>(() => CreateCredential(sp.GetRequiredService<IOptions<BotCredentialsOptions>>().Value)),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ConnectorAuthHandler>();
         services.AddTransient<ConnectorRetryHandler>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)

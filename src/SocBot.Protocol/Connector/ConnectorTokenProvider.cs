@@ -5,18 +5,25 @@ namespace SocBot.Protocol.Connector;
 /// <summary>
 /// The bot's token for the Bot Connector, cached until five minutes before it expires, with one refresh in flight at a time.
 /// Null credential means authentication is off (Development): outbound calls then carry no token.
+/// The credential is made on first use, so building the services (a CLI verb that never calls Teams) needs no credentials.
 /// </summary>
-public sealed class ConnectorTokenProvider(TokenCredential? credential, TimeProvider time)
+public sealed class ConnectorTokenProvider(Lazy<TokenCredential?> credentialSource, TimeProvider time)
 {
     public const string Scope = "https://api.botframework.com/.default";
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private AccessToken? _token;
 
-    public bool IsEnabled => credential is not null;
+    public ConnectorTokenProvider(TokenCredential? credential, TimeProvider time)
+        : this(new Lazy<TokenCredential?>(credential), time)
+    {
+    }
+
+    public bool IsEnabled => credentialSource.Value is not null;
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
+        var credential = credentialSource.Value;
         if (credential is null)
         {
             return null;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace SocBot.Cli;
 
@@ -40,6 +41,15 @@ public static class CommandLine
             await console.Error.WriteLineAsync(e.Message);
             await console.Error.WriteLineAsync($"usage: socbot {verb.Name} — {verb.Summary}");
             return ExitCodes.Usage;
+        }
+        catch (OptionsValidationException e)
+        {
+            foreach (var failure in e.Failures)
+            {
+                await console.Error.WriteLineAsync(failure);
+            }
+
+            return ExitCodes.InvalidInput;
         }
     }
 
