@@ -64,7 +64,7 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
 module storage 'modules/storage.bicep' = {
   name: 'storage'
   params: {
-    name: take('st${baseName}${suffix}', 24)
+    name: take('st${toLower(replace(baseName, '-', ''))}${suffix}', 24)
     location: location
     tableName: tableName
     principalId: identity.properties.principalId

@@ -7,7 +7,7 @@ namespace SocBot.Hosting;
 internal sealed class StorageHealthCheck(ISocStateStore store, StorageBackend backend) : IHealthCheck
 {
     /// <summary>The table client retries transient failures; a probe that waits longer than this already means "not ready".</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {

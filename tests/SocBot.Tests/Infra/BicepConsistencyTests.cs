@@ -64,9 +64,11 @@ public sealed class BicepConsistencyTests
             /* param hidden int = 1 */
             param tags object?
             var note = 'param quoted string // not a comment'
+            var name = 'st${toLower(replace(baseName, '-', ''))}${suffix}'
             """);
 
         Assert.Equal(new Dictionary<string, bool> { ["baseName"] = false, ["location"] = true, ["tags"] = false }, text.Parameters);
         Assert.Equal("'param quoted string // not a comment'", text.Variables["note"]);
+        Assert.Equal("'st${toLower(replace(baseName, '-', ''))}${suffix}'", text.Variables["name"]);
     }
 }

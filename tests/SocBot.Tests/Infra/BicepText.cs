@@ -113,7 +113,10 @@ public sealed partial class BicepText
         return text[start..i];
     }
 
-    /// <summary>Returns the index of the closing quote; Bicep escapes a quote as \' and has no '' doubling.</summary>
+    /// <summary>
+    /// Returns the index of the closing quote. Bicep escapes a quote as \' and has no '' doubling; an interpolation
+    /// <c>${...}</c> may hold strings of its own.
+    /// </summary>
     private static int SkipString(string text, int open)
     {
         for (var i = open + 1; i < text.Length; i++)
@@ -122,6 +125,10 @@ public sealed partial class BicepText
             {
                 i++;
             }
+            else if (text[i] == '$' && i + 1 < text.Length && text[i + 1] == '{')
+            {
+                i = SkipInterpolation(text, i + 2);
+            }
             else if (text[i] == '\'')
             {
                 return i;
@@ -129,6 +136,31 @@ public sealed partial class BicepText
         }
 
         throw new FormatException($"Unterminated string at {open}.");
+    }
+
+    /// <summary>Returns the index of the brace that closes an interpolation whose expression starts at <paramref name="start"/>.</summary>
+    private static int SkipInterpolation(string text, int start)
+    {
+        var depth = 0;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '\'':
+                    i = SkipString(text, i);
+                    break;
+                case '{':
+                    depth++;
+                    break;
+                case '}' when depth == 0:
+                    return i;
+                case '}':
+                    depth--;
+                    break;
+            }
+        }
+
+        throw new FormatException($"Unterminated interpolation at {start}.");
     }
 
     private static string StripComments(string text)
