@@ -11,6 +11,7 @@ public static partial class BotEndpoints
     {
         services.AddBotProtocol(adapterSection: "SocBot");
         services.AddSocBotRouter();
+        services.AddSingleton<HelpModule>();
         services.AddBotModule<HelpModule>();
         services.AddBotModule<ConversationTrackingModule>();
         return services;

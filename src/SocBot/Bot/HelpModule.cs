@@ -4,7 +4,7 @@ using SocBot.Protocol.Schema;
 
 namespace SocBot.Bot;
 
-/// <summary>`help`, and the answer to anything the bot does not understand: what it can do, from every module's entries.</summary>
+/// <summary>`help`: what the bot can do, from every module's entries. The ownership module answers with it when a message is neither a command nor a question.</summary>
 public sealed class HelpModule(IServiceProvider services) : IBotModule
 {
     public IEnumerable<HelpEntry> Help { get; } = [new("help", "what I can do for your SOC")];
@@ -12,7 +12,6 @@ public sealed class HelpModule(IServiceProvider services) : IBotModule
     public void Register(ActivityRouter router)
     {
         router.OnCommand("help", (turn, _, ct) => ReplyAsync(turn, ct));
-        router.OnUnmatchedMessage(ReplyAsync);
     }
 
     public string HelpText()

@@ -1,3 +1,4 @@
+using SocBot.Bot;
 using SocBot.Cli;
 
 namespace SocBot.Ownership;
@@ -10,6 +11,7 @@ public static class OwnershipServiceCollectionExtensions
         services.AddSingleton<IOwnershipCorpusSource, CatalogOwnershipCorpusSource>();
         services.AddSingleton<OwnershipAnswerer>();
         services.AddCliVerb<AskVerb>();
+        services.AddBotModule<OwnershipChatModule>();
         return services;
     }
 }

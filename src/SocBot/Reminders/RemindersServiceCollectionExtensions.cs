@@ -4,6 +4,7 @@ using SocBot.Bot;
 using SocBot.Cli;
 using SocBot.Access;
 using SocBot.Completions;
+using SocBot.Hosting;
 
 namespace SocBot.Reminders;
 
@@ -25,7 +26,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddTransient<CompletionService>();
         services.AddBotModule<CardActionModule>();
         services.AddCliVerb<RemindVerb>();
-        services.AddHealthChecks().AddCheck<SchedulerHeartbeatHealthCheck>(SchedulerHeartbeatHealthCheck.Name, tags: ["live", "ready"]);
+        services.AddHealthChecks().AddCheck<SchedulerHeartbeatHealthCheck>(SchedulerHeartbeatHealthCheck.Name, tags: [HealthTags.Live, HealthTags.Ready]);
 
         var cron = configuration.GetValue<string>("Reminders:PassCron") ?? new ReminderOptions().PassCron;
         if (configuration.GetValue("Reminders:SchedulerEnabled", true) && ReminderOptionsValidator.IsValidCron(cron))

@@ -1,17 +1,29 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SocBot.State;
+using SocBot.Storage;
 
 namespace SocBot.Reminders;
 
-/// <summary>Unhealthy when no reminder pass has completed lately: reminders have stopped flowing, whatever else looks fine.</summary>
+/// <summary>Unhealthy when no reminder pass has completed lately: reminders have stopped flowing, whatever else looks fine.
+/// Listed under /healthz and /readyz.</summary>
 public sealed class SchedulerHeartbeatHealthCheck(ISocStateStore store, TimeProvider time, IOptions<ReminderOptions> options) : IHealthCheck
 {
     public const string Name = "scheduler-heartbeat";
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        var heartbeat = await store.GetHeartbeatAsync(cancellationToken);
+        Heartbeat? heartbeat;
+        try
+        {
+            heartbeat = await store.GetHeartbeatAsync(cancellationToken);
+        }
+        catch (TableStorageException e)
+        {
+            // Storage has its own readiness check; liveness must not flap, and a restart would not bring storage back.
+            return HealthCheckResult.Degraded("The heartbeat cannot be read: storage is unreachable.", e);
+        }
+
         var staleAfter = options.Value.HeartbeatStaleAfter;
         if (heartbeat is null)
         {

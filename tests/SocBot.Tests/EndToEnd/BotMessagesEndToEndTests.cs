@@ -61,7 +61,7 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_AnswersWithHelp()
     {
-        using var response = await _bot.PostActivityAsync(TeamsActivities.PersonalMessage(_connector.BaseUrl, "frobnicate the SIEM").ToJsonString());
+        using var response = await _bot.PostActivityAsync(TeamsActivities.PersonalMessage(_connector.BaseUrl, "frobnicate the flux capacitor").ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("**help**", Assert.Single(_connector.Requests).Json.GetProperty("text").GetString());
