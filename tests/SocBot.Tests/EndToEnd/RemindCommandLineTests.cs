@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace SocBot.Tests.EndToEnd;
+
+/// <summary>`socbot remind --at` as separate operating-system processes sharing one SQLite store.</summary>
+public sealed class RemindCommandLineTests
+{
+    private static readonly DateTimeOffset Monday0900 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task TwoProcessesAtOnce_OnOneStore_PostEachReminderOnce()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("socbot-cli-").FullName, "socbot.db");
+        await using (var setup = await ReminderScenario.StartAsync(Monday0900.AddHours(-1), sqlitePath: database))
+        {
+            await setup.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+            await setup.BindAsync("soc-oversight", ReminderScenario.OversightChannel);
+            var connector = setup.Connector;
+
+            var runs = await Task.WhenAll(RemindAsync(database, "--at", "2026-01-05T09:00:00Z"), RemindAsync(database, "--at", "2026-01-05T09:00:00Z"));
+
+            Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
+            var keys = connector.CreatedThreads.SelectMany(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity))).ToList();
+            Assert.Equal(10, keys.Count);
+            Assert.Equal(10, keys.Distinct().Count());
+            Assert.Equal(10, runs.Sum(r => r.Stdout.Split('\n').Count(l => l.StartsWith("Posted ", StringComparison.Ordinal))));
+        }
+    }
+
+    [Fact]
+    public async Task DryRun_PrintsWhatWouldBePosted_AndWhatCannotBe_AndPostsNothing()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("socbot-cli-").FullName, "socbot.db");
+        await using var setup = await ReminderScenario.StartAsync(Monday0900.AddHours(-1), sqlitePath: database);
+        await setup.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+
+        var run = await RemindAsync(database, "--at", "2026-01-05T09:00:00Z", "--dry-run");
+
+        Assert.Equal(0, run.ExitCode);
+        var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, lines.Count(l => l.StartsWith("WouldPost ", StringComparison.Ordinal)));
+        Assert.Equal(7, lines.Count(l => l.StartsWith("NoChannel ", StringComparison.Ordinal)));
+        Assert.Equal("3 would be posted as of 2026-01-05T09:00:00.0000000+00:00.", lines[^1]);
+        Assert.Empty(setup.Connector.CreatedThreads);
+    }
+
+    [Theory]
+    [InlineData(2, "--at")]
+    [InlineData(1, "--at", "next tuesday")]
+    [InlineData(2, "--whenever")]
+    public async Task BadArguments_ExitWithUsageOrInvalidInput(int exitCode, params string[] args)
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("socbot-cli-").FullName, "socbot.db");
+
+        var run = await RemindAsync(database, args);
+
+        Assert.Equal(exitCode, run.ExitCode);
+        Assert.NotEmpty(run.Stderr);
+    }
+
+    private static async Task<(int ExitCode, string Stdout, string Stderr)> RemindAsync(string database, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SocBot.dll"));
+        start.ArgumentList.Add("remind");
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        start.Environment["Storage__SqlitePath"] = database;
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+}
