@@ -22,16 +22,16 @@ public sealed class ConversationTeams(ISocStateStore store, ICatalogSource catal
         var bound = catalog.Teams
             .Where(team => (bindings.TryGetValue(team.Id, out var binding) ? binding.ConversationId : team.ChannelBinding?.ChannelId) == channelId)
             .ToList();
-        return Scope(tenantId, channelId, bound, catalog);
+        return Scope(tenantId, bound, catalog);
     }
 
     /// <summary>The scope of one named team, wherever it is asked from; SOC Oversight's covers every team.</summary>
-    public ConversationScope ForTeam(string tenantId, string channelId, SocTeam team) =>
-        Scope(tenantId, channelId, [team], catalogSource.Current);
+    public ConversationScope ForTeam(string tenantId, SocTeam team) =>
+        Scope(tenantId, [team], catalogSource.Current);
 
-    private static ConversationScope Scope(string tenantId, string channelId, IReadOnlyList<SocTeam> bound, SocCatalog catalog)
+    private static ConversationScope Scope(string tenantId, IReadOnlyList<SocTeam> bound, SocCatalog catalog)
     {
         var oversight = bound.Any(t => t.Id == CatalogLoader.DefaultEscalationTeamId);
-        return new ConversationScope(tenantId, channelId, bound, oversight ? catalog.Teams : bound, oversight);
+        return new ConversationScope(tenantId, bound, oversight ? catalog.Teams : bound);
     }
 }

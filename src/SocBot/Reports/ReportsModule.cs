@@ -72,7 +72,7 @@ public sealed partial class ReportsModule(
         {
             if (catalog.FindTeam(teamText.Trim('"')) is { } team)
             {
-                return conversationTeams.ForTeam(turn.Activity.GetTenantId() ?? string.Empty, string.Empty, team);
+                return conversationTeams.ForTeam(turn.Activity.GetTenantId() ?? string.Empty, team);
             }
 
             await ReplyAsync(turn, $"I don't know a SOC team called '{teamText}'. Teams: {TeamIds(catalog)}.", cancellationToken);

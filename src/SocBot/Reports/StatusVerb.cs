@@ -54,7 +54,7 @@ public sealed class StatusVerb(ICatalogSource catalogSource, ISocStateStore stor
             tenantId = tenants[0];
         }
 
-        await console.Out.WriteAsync(await report.WriteAsync(conversationTeams.ForTeam(tenantId, string.Empty, team), at, cancellationToken));
+        await console.Out.WriteAsync(await report.WriteAsync(conversationTeams.ForTeam(tenantId, team), at, cancellationToken));
         return ExitCodes.Ok;
     }
 }
