@@ -254,6 +254,64 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         Assert.StartsWith("Completed by Ada Lovelace", PostedCards.Texts(refreshed.GetProperty("value"))[1]);
     }
 
+    [Fact]
+    public async Task Pass_ThrottledByTeams_RetriesAndPostsOnce()
+    {
+        _scenario.Connector.Server.EnqueueResponse(LoopbackResponse.Json(429, """{"error":{"code":"Throttled","message":"Too many requests"}}""", new Dictionary<string, string> { ["Retry-After"] = "0" }));
+        _scenario.Time.SetUtcNow(Monday0900);
+
+        var report = await _scenario.RunPassAsync();
+
+        Assert.Equal(10, report.Items.Count(i => i.Outcome == ReminderOutcome.Posted));
+        Assert.Equal(4, _scenario.Connector.CreatedThreads.Count);
+        Assert.Equal(5, _scenario.Connector.Server.Requests.Count(r => r.Method == "POST" && r.PathAndQuery == "/v3/conversations"));
+    }
+
+    [Fact]
+    public async Task Pass_TeamsFailing_ReportsFailure_ThenALaterPassPostsOnce()
+    {
+        await using var failing = await ReminderScenario.StartAsync(Monday0900, new Dictionary<string, string?> { ["Connector:Retry:MaxAttempts"] = "1" });
+        await failing.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+        failing.Connector.Server.EnqueueResponse(LoopbackResponse.Json(503, """{"error":{"code":"ServiceUnavailable"}}"""));
+
+        var first = await failing.RunPassAsync();
+        var failed = Assert.Single(first.Items, i => i.Outcome == ReminderOutcome.Failed);
+        Assert.Contains("503", failed.Detail);
+
+        failing.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.DoesNotContain((await failing.RunPassAsync()).Items, i => i.Outcome == ReminderOutcome.Posted && i.OccurrenceKey == failed.OccurrenceKey);
+
+        failing.Time.Advance(TimeSpan.FromMinutes(3));
+        var retried = await failing.RunPassAsync();
+        Assert.Single(retried.Items, i => i.Outcome == ReminderOutcome.Posted && i.OccurrenceKey == failed.OccurrenceKey);
+        Assert.Equal(3, failing.Connector.CreatedThreads.Count);
+    }
+
+    [Fact]
+    public async Task SubmitFallback_FromAnOlderClient_CompletesAndUpdatesTheCardInPlace()
+    {
+        var (activityId, data) = await PostMonitoringCardAsync("generate-secure-score-report/monitoring/2026-W02");
+        var value = System.Text.Json.Nodes.JsonNode.Parse(data.GetRawText())!.AsObject();
+        value["note"] = "done via submit";
+        var activity = TeamsActivities.ChannelMessage(_scenario.Connector.ServiceUrl, "");
+        activity["text"] = null;
+        activity["entities"] = null;
+        activity["replyToId"] = activityId;
+        activity["conversation"]!["id"] = $"{ReminderScenario.MonitoringChannel};messageid={activityId}";
+        activity["channelData"]!["channel"]!["id"] = ReminderScenario.MonitoringChannel;
+        activity["value"] = value;
+
+        using var response = await _scenario.Bot.PostActivityAsync(activity.ToJsonString());
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", "generate-secure-score-report/monitoring/2026-W02", CancellationToken.None);
+        Assert.Equal(OccurrenceState.Completed, stored!.State);
+        Assert.Equal("done via submit", stored.Note);
+        var updates = _scenario.Connector.Updates.Where(u => u.PathAndQuery.EndsWith($"/activities/{activityId}", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, u => Assert.StartsWith("Completed by Ada Lovelace", PostedCards.Texts(PostedCards.CardOf(u.Json))[1]));
+    }
+
     private async Task<(string ActivityId, JsonElement Data)> PostMonitoringCardAsync(string key)
     {
         _scenario.Time.SetUtcNow(Monday0900);
