@@ -27,7 +27,10 @@ public static class CatalogLoader
     private const string DefaultResourceName = "SocBot.Catalog.default-catalog.yaml";
 
     /// <summary>Loads and validates a catalog file; throws <see cref="CatalogLoadException"/> listing every error.</summary>
-    public static SocCatalog LoadFile(string path)
+    public static SocCatalog LoadFile(string path) => ReadFile(path).GetCatalogOrThrow();
+
+    /// <summary>Reads and validates a catalog file; a file that cannot be read is reported as an error, not thrown.</summary>
+    public static CatalogLoadResult ReadFile(string path)
     {
         string text;
         try
@@ -36,10 +39,10 @@ public static class CatalogLoader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CatalogLoadException([new CatalogError(path, 1, 1, "file", $"cannot be read: {e.Message}")]);
+            return new CatalogLoadResult(null, [new CatalogError(path, 1, 1, "file", $"cannot be read: {e.Message}")]);
         }
 
-        return Parse(text, path).GetCatalogOrThrow();
+        return Parse(text, path);
     }
 
     /// <summary>The catalog that ships with SocBot, built from the two Microsoft seed documents.</summary>

@@ -1,9 +1,13 @@
+using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SocBot.Catalog;
 
 namespace SocBot.Hosting;
 
-/// <summary>The catalog is loaded when the catalog source yields one; a broken file is reported with its error count, not its content.</summary>
+/// <summary>
+/// The catalog is loaded when the catalog source yields one; a broken file is reported with its error count, not its content.
+/// A rejected reload leaves the previous catalog in force, so it stays healthy and only says so.
+/// </summary>
 internal sealed class CatalogHealthCheck(ICatalogSource source) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
@@ -11,7 +15,16 @@ internal sealed class CatalogHealthCheck(ICatalogSource source) : IHealthCheck
         try
         {
             var catalog = source.Current;
-            return Task.FromResult(HealthCheckResult.Healthy($"{catalog.Teams.Count} teams, {catalog.Tasks.Count} tasks"));
+            var description = $"{catalog.Teams.Count} teams, {catalog.Tasks.Count} tasks";
+            if (source.LastRejectedReload is { } rejected)
+            {
+                // Still ready: the previous catalog answers. Only the count here; the errors themselves are in the log.
+                description += string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"; the last reload ({rejected.At.UtcDateTime:u}) was rejected with {rejected.Errors.Count} errors, so the previous catalog is in force");
+            }
+
+            return Task.FromResult(HealthCheckResult.Healthy(description));
         }
         catch (CatalogLoadException e)
         {
