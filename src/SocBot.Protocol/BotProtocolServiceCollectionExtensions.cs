@@ -30,8 +30,8 @@ public static class BotProtocolServiceCollectionExtensions
         services.AddSingleton<BotTokenValidator>();
         services.AddSingleton<TrustedServiceUrls>();
         services.AddSingleton<ConversationPacer>();
-        services.AddSingleton(sp => new ConnectorTokenProvider(
-            new Lazy<TokenCredential?>(() => CreateCredential(sp.GetRequiredService<IOptions<BotCredentialsOptions>>().Value)),
+        services.AddSingleton(sp => ConnectorTokenProvider.Deferred(
+            () => CreateCredential(sp.GetRequiredService<IOptions<BotCredentialsOptions>>().Value),
             sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ConnectorAuthHandler>();
         services.AddTransient<ConnectorRetryHandler>();

@@ -7,11 +7,13 @@ namespace SocBot.Protocol.Connector;
 /// Null credential means authentication is off (Development): outbound calls then carry no token.
 /// The credential is made on first use, so building the services (a CLI verb that never calls Teams) needs no credentials.
 /// </summary>
-public sealed class ConnectorTokenProvider(Lazy<TokenCredential?> credentialSource, TimeProvider time)
+public sealed class ConnectorTokenProvider
 {
     public const string Scope = "https://api.botframework.com/.default";
     private static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
     private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly Lazy<TokenCredential?> _credential;
+    private readonly TimeProvider _time;
     private AccessToken? _token;
 
     public ConnectorTokenProvider(TokenCredential? credential, TimeProvider time)
@@ -19,11 +21,21 @@ public sealed class ConnectorTokenProvider(Lazy<TokenCredential?> credentialSour
     {
     }
 
-    public bool IsEnabled => credentialSource.Value is not null;
+    private ConnectorTokenProvider(Lazy<TokenCredential?> credential, TimeProvider time)
+    {
+        _credential = credential;
+        _time = time;
+    }
+
+    /// <summary>A provider whose credential is created when a token is first needed.</summary>
+    public static ConnectorTokenProvider Deferred(Func<TokenCredential?> createCredential, TimeProvider time) =>
+        new(new Lazy<TokenCredential?>(createCredential), time);
+
+    public bool IsEnabled => _credential.Value is not null;
 
     public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
     {
-        var credential = credentialSource.Value;
+        var credential = _credential.Value;
         if (credential is null)
         {
             return null;
@@ -59,5 +71,5 @@ public sealed class ConnectorTokenProvider(Lazy<TokenCredential?> credentialSour
         }
     }
 
-    private bool IsFresh(AccessToken? token) => token is { } t && t.ExpiresOn - RefreshMargin > time.GetUtcNow();
+    private bool IsFresh(AccessToken? token) => token is { } t && t.ExpiresOn - RefreshMargin > _time.GetUtcNow();
 }
