@@ -1,5 +1,8 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SocBot.Catalog;
+using SocBot.Tests.Ownership;
 
 namespace SocBot.Tests.Catalog;
 
@@ -77,6 +80,23 @@ public sealed class CatalogFileWatcherTests : IAsyncLifetime
 
         await watch.Reload;
         Assert.Contains(CatalogEdits.CoffeeDuty, Source.Current.FindTeam("csirt")!.Responsibilities);
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public async Task StartAsync_WatchesOnlyAConfiguredFile(bool configured, int watching)
+    {
+        var options = Options.Create(new CatalogOptions { CatalogPath = configured ? _folder.CatalogPath : null });
+        var source = new FileCatalogSource(options, TimeProvider.System, NullLogger<FileCatalogSource>.Instance);
+        var logger = new CapturingLogger<CatalogFileWatcher>();
+        using var watcher = new CatalogFileWatcher(source, TimeProvider.System, logger);
+
+        await watcher.StartAsync(CancellationToken.None);
+
+        Assert.Equal(watching, logger.Messages.Count(m => m.StartsWith("Watching ", StringComparison.Ordinal)));
+        Assert.All(logger.Messages, m => Assert.Equal($"Watching {_folder.CatalogPath} for catalog changes", m));
+        await watcher.StopAsync(CancellationToken.None);
     }
 
     private static bool HasCoffeeDuty(CatalogReloadResult result) =>
