@@ -312,6 +312,29 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         Assert.All(updates, u => Assert.StartsWith("Completed by Ada Lovelace", PostedCards.Texts(PostedCards.CardOf(u.Json))[1]));
     }
 
+    [Fact]
+    public async Task Healthz_ReportsTheSchedulerStale_WhenPassesStop()
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+        await _scenario.RunPassAsync();
+
+        using (var fresh = await _scenario.Bot.Http.GetAsync("healthz"))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, fresh.StatusCode);
+            using var body = JsonDocument.Parse(await fresh.Content.ReadAsStringAsync());
+            Assert.Equal("Healthy", body.RootElement.GetProperty("checks").GetProperty(SchedulerHeartbeatHealthCheck.Name).GetProperty("status").GetString());
+        }
+
+        _scenario.Time.Advance(TimeSpan.FromMinutes(6));
+        using var stale = await _scenario.Bot.Http.GetAsync("healthz");
+
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, stale.StatusCode);
+        using var staleBody = JsonDocument.Parse(await stale.Content.ReadAsStringAsync());
+        var check = staleBody.RootElement.GetProperty("checks").GetProperty(SchedulerHeartbeatHealthCheck.Name);
+        Assert.Equal("Unhealthy", check.GetProperty("status").GetString());
+        Assert.StartsWith("Stale: the last reminder pass completed 6 min ago", check.GetProperty("description").GetString());
+    }
+
     private async Task<(string ActivityId, JsonElement Data)> PostMonitoringCardAsync(string key)
     {
         _scenario.Time.SetUtcNow(Monday0900);
