@@ -110,7 +110,7 @@ public sealed partial class CardActionModule(
         if (result is null)
         {
             return verb == ReminderVerbs.Skip
-                ? ReminderCards.Message("A reason is needed", "Skipping a SOC task needs a reason. Nothing was recorded; open the card's \"Skip this time\" again.")
+                ? ReminderCards.Message("A reason is needed", "Skipping a SOC task needs a reason. Nothing was recorded; open the card's \"Skip\" again.")
                 : ReminderCards.Message("Unknown action", $"I don't know the action '{verb}'. Nothing was recorded.");
         }
 

@@ -153,7 +153,7 @@ public static class ReminderCards
     {
         yield return new AdaptiveShowCardAction
         {
-            Title = "Mark complete",
+            Title = "Complete",
             Card = new AdaptiveCard
             {
                 Body =
@@ -166,7 +166,7 @@ public static class ReminderCards
         };
         yield return new AdaptiveShowCardAction
         {
-            Title = "Skip this time",
+            Title = "Skip",
             Card = new AdaptiveCard
             {
                 Body =
@@ -183,8 +183,24 @@ public static class ReminderCards
                 ],
             },
         };
-        yield return Execute(ReminderVerbs.SnoozeHour, "Snooze 1 h", data, withInputs: false);
-        yield return Execute(ReminderVerbs.SnoozeTomorrow, "Snooze until tomorrow", data, withInputs: false);
+        yield return new AdaptiveShowCardAction
+        {
+            Title = "Snooze",
+            Card = new AdaptiveCard
+            {
+                Body =
+                [
+                    new AdaptiveActionSet
+                    {
+                        Actions =
+                        [
+                            Execute(ReminderVerbs.SnoozeHour, "For 1 hour", data, withInputs: false),
+                            Execute(ReminderVerbs.SnoozeTomorrow, "Until tomorrow's reminder", data, withInputs: false),
+                        ],
+                    },
+                ],
+            },
+        };
     }
 
     /// <summary>Action.Execute with the verb also in the data, so a client that falls back to Action.Submit still says what it meant.</summary>

@@ -32,7 +32,9 @@ public sealed class ReminderCardsTests
         var card = ReminderCards.Reminder(View(), Now);
 
         var actions = card.Body.OfType<AdaptiveActionSet>().Single().Actions;
-        Assert.Equal(["Mark complete", "Skip this time", "Snooze 1 h", "Snooze until tomorrow", "Runbook"], actions.Select(a => a.Title));
+        Assert.Equal(["Complete", "Skip", "Snooze", "Runbook"], actions.Select(a => a.Title));
+        var snooze = ((AdaptiveShowCardAction)actions[2]).Card.Body.OfType<AdaptiveActionSet>().Single().Actions.OfType<AdaptiveExecuteAction>();
+        Assert.Equal([ReminderVerbs.SnoozeHour, ReminderVerbs.SnoozeTomorrow], snooze.Select(a => a.Verb));
         var skip = ((AdaptiveShowCardAction)actions[1]).Card;
         var reason = skip.Body.OfType<AdaptiveTextInput>().Single();
         Assert.True(reason.IsRequired);
