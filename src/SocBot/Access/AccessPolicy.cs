@@ -12,6 +12,10 @@ namespace SocBot.Access;
 /// </summary>
 public sealed class AccessPolicy(IOptions<AccessOptions> options, ISocStateStore store)
 {
+    /// <summary>Who sent an activity, as the store records people: the Entra object id (the channel id when Teams sends none) and the name.</summary>
+    public static Actor ActorOf(Activity activity) =>
+        new(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "someone");
+
     public bool IsConfiguredAdmin(string? aadObjectId) =>
         aadObjectId is not null && options.Value.AdminObjectIds.Contains(aadObjectId, StringComparer.OrdinalIgnoreCase);
 

@@ -2,7 +2,6 @@ using SocBot.Bindings;
 using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Protocol.Hosting;
-using SocBot.Protocol.Schema;
 using SocBot.Protocol.Teams;
 using SocBot.Reminders;
 using SocBot.Reports;
@@ -26,14 +25,14 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
         var startable = $"Tasks that can be run on demand: {string.Join(", ", onDemand.Select(t => $"`{t.Id}`"))}.";
         if (!TaskLookup.TryFind(catalog, text, out var match))
         {
-            await ReplyAsync(turn, (text.Length == 0 ? "Which task? Say `run <task>`. " : $"I don't know the task '{text}'. ") + startable, cancellationToken);
+            await turn.SendActivityAsync((text.Length == 0 ? "Which task? Say `run <task>`. " : $"I don't know the task '{text}'. ") + startable, cancellationToken);
             return;
         }
 
         var task = match.Task;
         if (!task.Cadence.OnDemand)
         {
-            await ReplyAsync(turn, $"**{task.Title}** is {task.Cadence}: it is reminded on its schedule and can't be run on demand. {startable}", cancellationToken);
+            await turn.SendActivityAsync($"**{task.Title}** is {task.Cadence}: it is reminded on its schedule and can't be run on demand. {startable}", cancellationToken);
             return;
         }
 
@@ -43,7 +42,7 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
             ?? (task.AllTeams ? null : runners.FirstOrDefault());
         if (team is null)
         {
-            await ReplyAsync(turn, $"**{task.Title}** is run by every SOC team, and this conversation is not linked to one. Run it in a team's channel, or link this one with `link <team>`.", cancellationToken);
+            await turn.SendActivityAsync($"**{task.Title}** is run by every SOC team, and this conversation is not linked to one. Run it in a team's channel, or link this one with `link <team>`.", cancellationToken);
             return;
         }
 
@@ -56,9 +55,6 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
             AdHocRunOutcome.PostFailed => $"Started **{task.Title}** for **{team.DisplayName}**, {due}, but I couldn't post its card. It shows in `due`; complete it with `complete {task.Id}`.",
             _ => $"I can't reach a channel for **{team.DisplayName}** or SOC Oversight, so nothing was started. Link one with `link {team.Id}`.",
         };
-        await ReplyAsync(turn, reply, cancellationToken);
+        await turn.SendActivityAsync(reply, cancellationToken);
     }
-
-    private static Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(OutgoingActivity.FromText(text), cancellationToken);
 }

@@ -5,7 +5,6 @@ using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Conversations;
 using SocBot.Protocol.Hosting;
-using SocBot.Protocol.Schema;
 using SocBot.Protocol.Teams;
 using SocBot.State;
 
@@ -43,7 +42,7 @@ public sealed partial class ChannelBindingModule(
         var catalog = catalogSource.Current;
         if (FindTeam(catalog, text) is not { } team)
         {
-            await ReplyAsync(turn, UnknownTeam(catalog, text, "link"), cancellationToken);
+            await turn.SendActivityAsync(UnknownTeam(catalog, text, "link"), cancellationToken);
             return;
         }
 
@@ -51,17 +50,17 @@ public sealed partial class ChannelBindingModule(
         var channelId = AccessPolicy.ChannelOf(activity);
         if (tenantId is null || channelId is null)
         {
-            await ReplyAsync(turn, "I can't tell which organization or conversation this is, so I can't link it.", cancellationToken);
+            await turn.SendActivityAsync("I can't tell which organization or conversation this is, so I can't link it.", cancellationToken);
             return;
         }
 
-        var by = ActorOf(activity);
+        var by = AccessPolicy.ActorOf(activity);
         if (!await access.CanBindChannelsAsync(activity, cancellationToken))
         {
             if (!await IsBootstrapAsync(tenantId, team, catalog, cancellationToken))
             {
                 Log.LinkRefused(logger, team.Id, by.AadObjectId);
-                await ReplyAsync(turn, NotAllowed("link"), cancellationToken);
+                await turn.SendActivityAsync(NotAllowed("link"), cancellationToken);
                 return;
             }
 
@@ -92,7 +91,7 @@ public sealed partial class ChannelBindingModule(
         var moved = previous is not null && previous.ConversationId != channelId
             ? $" (it was linked to {previous.ChannelName ?? previous.ConversationId})"
             : string.Empty;
-        await ReplyAsync(turn, $"Linked **{team.DisplayName}** to {where}{moved}. Its reminders will be posted here.", cancellationToken);
+        await turn.SendActivityAsync($"Linked **{team.DisplayName}** to {where}{moved}. Its reminders will be posted here.", cancellationToken);
     }
 
     private async Task UnlinkAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
@@ -101,15 +100,15 @@ public sealed partial class ChannelBindingModule(
         var catalog = catalogSource.Current;
         if (FindTeam(catalog, text) is not { } team)
         {
-            await ReplyAsync(turn, UnknownTeam(catalog, text, "unlink"), cancellationToken);
+            await turn.SendActivityAsync(UnknownTeam(catalog, text, "unlink"), cancellationToken);
             return;
         }
 
-        var by = ActorOf(activity);
+        var by = AccessPolicy.ActorOf(activity);
         if (activity.GetTenantId() is not { } tenantId || !await access.CanBindChannelsAsync(activity, cancellationToken))
         {
             Log.LinkRefused(logger, team.Id, by.AadObjectId);
-            await ReplyAsync(turn, NotAllowed("unlink"), cancellationToken);
+            await turn.SendActivityAsync(NotAllowed("unlink"), cancellationToken);
             return;
         }
 
@@ -122,8 +121,7 @@ public sealed partial class ChannelBindingModule(
         var fallback = team.ChannelBinding is not null
             ? "the channel fixed in the catalog"
             : team.Id == CatalogLoader.DefaultEscalationTeamId ? "nowhere until it is linked again" : "SOC Oversight";
-        await ReplyAsync(
-            turn,
+        await turn.SendActivityAsync(
             removed
                 ? $"Unlinked **{team.DisplayName}**. Its reminders now go to {fallback}."
                 : $"**{team.DisplayName}** was not linked to a channel; its reminders go to {fallback}.",
@@ -159,7 +157,7 @@ public sealed partial class ChannelBindingModule(
             text.Append('\n');
         }
 
-        await ReplyAsync(turn, text.ToString(), cancellationToken);
+        await turn.SendActivityAsync(text.ToString(), cancellationToken);
     }
 
     /// <summary>
@@ -187,12 +185,6 @@ public sealed partial class ChannelBindingModule(
 
     private static string NotAllowed(string command) =>
         $"Only SOC admins can {command} channels: people listed in SocBot:AdminObjectIds, or anyone speaking in SOC Oversight's channel. Nothing was changed.";
-
-    private static Actor ActorOf(Activity activity) =>
-        new(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "someone");
-
-    private static Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(OutgoingActivity.FromText(text), cancellationToken);
 
     private static partial class Log
     {

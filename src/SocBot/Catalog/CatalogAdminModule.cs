@@ -3,7 +3,6 @@ using System.Text;
 using SocBot.Access;
 using SocBot.Bot;
 using SocBot.Protocol.Hosting;
-using SocBot.Protocol.Schema;
 
 namespace SocBot.Catalog;
 
@@ -26,12 +25,11 @@ public sealed class CatalogAdminModule(FileCatalogSource catalogSource, AccessPo
     private async Task ReloadAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var by = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+        var by = AccessPolicy.ActorOf(activity).AadObjectId;
         if (!await access.CanBindChannelsAsync(activity, cancellationToken))
         {
             Log.ReloadRefused(logger, by);
-            await ReplyAsync(
-                turn,
+            await turn.SendActivityAsync(
                 "Only SOC admins can reload the catalog: people listed in SocBot:AdminObjectIds, or anyone speaking in SOC Oversight's channel. Nothing was changed.",
                 cancellationToken);
             return;
@@ -39,7 +37,7 @@ public sealed class CatalogAdminModule(FileCatalogSource catalogSource, AccessPo
 
         Log.ReloadRequested(logger, by);
         var result = catalogSource.Reload();
-        await ReplyAsync(turn, result.Accepted ? Accepted(result, catalogSource.FilePath) : Rejected(result), cancellationToken);
+        await turn.SendActivityAsync(result.Accepted ? Accepted(result, catalogSource.FilePath) : Rejected(result), cancellationToken);
     }
 
     private static string Accepted(CatalogReloadResult result, string? filePath)
@@ -70,7 +68,4 @@ public sealed class CatalogAdminModule(FileCatalogSource catalogSource, AccessPo
     }
 
     private static string Counts(SocCatalog catalog) => $"{catalog.Teams.Count} teams, {catalog.Tasks.Count} tasks";
-
-    private static Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(OutgoingActivity.FromText(text), cancellationToken);
 }

@@ -95,7 +95,7 @@ public sealed partial class CardActionModule(
             return ReminderCards.Message("Not your team's task", "Only people in the channel this reminder was posted to (or SOC admins) can act on it. Nothing was recorded.");
         }
 
-        var by = new Actor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "someone");
+        var by = AccessPolicy.ActorOf(activity);
         var result = verb switch
         {
             ReminderVerbs.Complete => await completions.CompleteAsync(record, by, OccurrenceCardData.Text(data, ReminderVerbs.NoteInput), OccurrenceCardData.Text(data, ReminderVerbs.EvidenceInput), cancellationToken),

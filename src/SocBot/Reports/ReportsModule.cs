@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Options;
+using SocBot.Access;
 using SocBot.Bindings;
 using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Completions;
 using SocBot.Protocol.Hosting;
-using SocBot.Protocol.Schema;
 using SocBot.Protocol.Teams;
 using SocBot.Reminders;
 using SocBot.State;
@@ -60,7 +60,7 @@ public sealed partial class ReportsModule(
         var scope = await ScopeAsync(turn, text, command, cancellationToken);
         if (scope is not null)
         {
-            await ReplyAsync(turn, await report(scope, time.GetUtcNow()), cancellationToken);
+            await turn.SendActivityAsync(await report(scope, time.GetUtcNow()), cancellationToken);
         }
     }
 
@@ -75,7 +75,7 @@ public sealed partial class ReportsModule(
                 return conversationTeams.ForTeam(turn.Activity.GetTenantId() ?? string.Empty, team);
             }
 
-            await ReplyAsync(turn, $"I don't know a SOC team called '{teamText}'. Teams: {TeamIds(catalog)}.", cancellationToken);
+            await turn.SendActivityAsync($"I don't know a SOC team called '{teamText}'. Teams: {TeamIds(catalog)}.", cancellationToken);
             return null;
         }
 
@@ -85,7 +85,7 @@ public sealed partial class ReportsModule(
             return scope;
         }
 
-        await ReplyAsync(turn, Unlinked(catalog, command, takesTeam: true), cancellationToken);
+        await turn.SendActivityAsync(Unlinked(catalog, command, takesTeam: true), cancellationToken);
         return null;
     }
 
@@ -94,7 +94,7 @@ public sealed partial class ReportsModule(
         var scope = await conversationTeams.ForActivityAsync(turn.Activity, cancellationToken);
         if (!scope.IsBound)
         {
-            await ReplyAsync(turn, Unlinked(catalogSource.Current, command, takesTeam: false), cancellationToken);
+            await turn.SendActivityAsync(Unlinked(catalogSource.Current, command, takesTeam: false), cancellationToken);
             return null;
         }
 
@@ -106,13 +106,13 @@ public sealed partial class ReportsModule(
         var catalog = catalogSource.Current;
         if (!TaskLookup.TryFind(catalog, text, out var match))
         {
-            await ReplyAsync(turn, UnknownTask(catalog, text, "history <task>"), cancellationToken);
+            await turn.SendActivityAsync(UnknownTask(catalog, text, "history <task>"), cancellationToken);
             return;
         }
 
         if (await BoundScopeAsync(turn, "history", cancellationToken) is { } scope)
         {
-            await ReplyAsync(turn, await reports.HistoryAsync(scope, match.Task, time.GetUtcNow(), cancellationToken), cancellationToken);
+            await turn.SendActivityAsync(await reports.HistoryAsync(scope, match.Task, time.GetUtcNow(), cancellationToken), cancellationToken);
         }
     }
 
@@ -122,13 +122,13 @@ public sealed partial class ReportsModule(
         var usage = skip ? "skip <task> <reason>" : "complete <task> [note]";
         if (!TaskLookup.TryFind(catalog, text, out var match))
         {
-            await ReplyAsync(turn, UnknownTask(catalog, text, usage), cancellationToken);
+            await turn.SendActivityAsync(UnknownTask(catalog, text, usage), cancellationToken);
             return;
         }
 
         if (skip && string.IsNullOrWhiteSpace(match.Rest))
         {
-            await ReplyAsync(turn, $"Skipping **{match.Task.Title}** needs a reason: `{usage}`. Nothing was recorded.", cancellationToken);
+            await turn.SendActivityAsync($"Skipping **{match.Task.Title}** needs a reason: `{usage}`. Nothing was recorded.", cancellationToken);
             return;
         }
 
@@ -140,19 +140,18 @@ public sealed partial class ReportsModule(
         var record = await LatestOpenAsync(scope, match.Task, cancellationToken);
         if (record is null)
         {
-            await ReplyAsync(turn, $"There is no open reminder of **{match.Task.Title}** for {string.Join(", ", scope.Teams.Select(t => t.DisplayName))}. Nothing was recorded.", cancellationToken);
+            await turn.SendActivityAsync($"There is no open reminder of **{match.Task.Title}** for {string.Join(", ", scope.Teams.Select(t => t.DisplayName))}. Nothing was recorded.", cancellationToken);
             return;
         }
 
         var activity = turn.Activity;
-        var by = new Actor(activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown", activity.From?.Name ?? "someone");
+        var by = AccessPolicy.ActorOf(activity);
         var result = skip
             ? await completions.SkipAsync(record, by, match.Rest, cancellationToken)
             : await completions.CompleteAsync(record, by, match.Rest, null, cancellationToken);
         var view = ReportText.Line(views.ForRecord(result.Record), time.GetUtcNow(), withTeam: true);
         Log.ResolvedByText(logger, skip ? "skip" : "complete", record.OccurrenceKey, result.Outcome.ToString());
-        await ReplyAsync(
-            turn,
+        await turn.SendActivityAsync(
             result.Outcome == OccurrenceUpdateOutcome.Applied
                 ? $"Recorded.\n\n{view}"
                 : $"Nothing was recorded: it was already resolved.\n\n{view}",
@@ -183,7 +182,7 @@ public sealed partial class ReportsModule(
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length != 2 || ParseStart(words[0], zone) is not { } from || ParseEnd(words[1], zone) is not { } to || to <= from)
         {
-            await ReplyAsync(turn, $"Say `export <from> <to>` with two dates (yyyy-MM-dd, {zone.Id}), the second not before the first, e.g. `export 2026-01-01 2026-01-31`.", cancellationToken);
+            await turn.SendActivityAsync($"Say `export <from> <to>` with two dates (yyyy-MM-dd, {zone.Id}), the second not before the first, e.g. `export 2026-01-01 2026-01-31`.", cancellationToken);
             return;
         }
 
@@ -205,16 +204,16 @@ public sealed partial class ReportsModule(
         if (options.Value.PublicBaseUrl is { } baseUrl)
         {
             var link = $"{baseUrl.AbsoluteUri.TrimEnd('/')}/exports/{exports.Add(csv)}.csv";
-            await ReplyAsync(turn, $"Audit log {range}: {rows.Count} entries. [Download the CSV]({link}) (the link works for {ExportStore.Lifetime.TotalMinutes:0} minutes).", cancellationToken);
+            await turn.SendActivityAsync($"Audit log {range}: {rows.Count} entries. [Download the CSV]({link}) (the link works for {ExportStore.Lifetime.TotalMinutes:0} minutes).", cancellationToken);
         }
         else if (Encoding.UTF8.GetByteCount(csv) <= InlineExportLimit)
         {
             var fence = Fence(csv);
-            await ReplyAsync(turn, $"Audit log {range}: {rows.Count} entries.\n\n{fence}csv\n{csv.Replace("\r\n", "\n", StringComparison.Ordinal)}{fence}", cancellationToken);
+            await turn.SendActivityAsync($"Audit log {range}: {rows.Count} entries.\n\n{fence}csv\n{csv.Replace("\r\n", "\n", StringComparison.Ordinal)}{fence}", cancellationToken);
         }
         else
         {
-            await ReplyAsync(turn, $"Audit log {range}: {rows.Count} entries, too large to show here. Set SocBot:PublicBaseUrl so I can link to a download, or export a shorter range.", cancellationToken);
+            await turn.SendActivityAsync($"Audit log {range}: {rows.Count} entries, too large to show here. Set SocBot:PublicBaseUrl so I can link to a download, or export a shorter range.", cancellationToken);
         }
     }
 
@@ -253,9 +252,6 @@ public sealed partial class ReportsModule(
     private static string UnknownTask(SocCatalog catalog, string text, string usage) =>
         (text.Length == 0 ? $"Which task? Say `{usage}`." : $"I don't know the task '{text}'.")
         + $" Tasks: {string.Join(", ", catalog.Tasks.Select(t => $"`{t.Id}`"))}.";
-
-    private static Task ReplyAsync(ITurnContext turn, string text, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(OutgoingActivity.FromText(text), cancellationToken);
 
     private static partial class Log
     {
