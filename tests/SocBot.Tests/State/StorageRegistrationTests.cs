@@ -18,7 +18,7 @@ public sealed class StorageRegistrationTests(AzuriteTableService azurite) : ICla
     public async Task StartAsync_OnlySqlitePath_CreatesWalDatabaseAndServesConversationStore()
     {
         var path = Path.Combine(_folder, "data", "socbot.db");
-        using var host = BuildHost(new() { ["Storage:SqlitePath"] = path }, registerInMemoryFirst: true);
+        using var host = BuildHost(new() { ["Storage:SqlitePath"] = path });
 
         await host.StartAsync();
         var store = host.Services.GetRequiredService<IConversationReferenceStore>();
@@ -35,7 +35,7 @@ public sealed class StorageRegistrationTests(AzuriteTableService azurite) : ICla
     [Fact]
     public async Task StartAsync_TablesConnectionString_UsesTableStorageAndCreatesTable()
     {
-        using var host = BuildHost(new() { ["ConnectionStrings:Tables"] = azurite.ConnectionString, ["Storage:TableName"] = "RegistrationState" }, registerInMemoryFirst: false);
+        using var host = BuildHost(new() { ["ConnectionStrings:Tables"] = azurite.ConnectionString, ["Storage:TableName"] = "RegistrationState" });
 
         await host.StartAsync();
         var store = host.Services.GetRequiredService<ISocStateStore>();
@@ -51,7 +51,7 @@ public sealed class StorageRegistrationTests(AzuriteTableService azurite) : ICla
     [Fact]
     public void Resolve_TablesEndpoint_UsesTokenAuthWithoutIo()
     {
-        using var host = BuildHost(new() { ["Storage:TablesEndpoint"] = "https://socbot.table.core.windows.net" }, registerInMemoryFirst: false);
+        using var host = BuildHost(new() { ["Storage:TablesEndpoint"] = "https://socbot.table.core.windows.net" });
 
         var table = host.Services.GetRequiredService<ITableClient>();
 
@@ -67,7 +67,7 @@ public sealed class StorageRegistrationTests(AzuriteTableService azurite) : ICla
     [InlineData("Storage:TableName", "tables", "Storage:TableName")]
     public void Options_InvalidSetting_FailureNamesTheKey(string key, string value, string named)
     {
-        using var host = BuildHost(new() { [key] = value, ["Storage:SqlitePath"] = Path.Combine(_folder, "x.db") }, registerInMemoryFirst: false);
+        using var host = BuildHost(new() { [key] = value, ["Storage:SqlitePath"] = Path.Combine(_folder, "x.db") });
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
@@ -78,8 +78,7 @@ public sealed class StorageRegistrationTests(AzuriteTableService azurite) : ICla
     public void Options_BothConnectionStringAndEndpoint_Refused()
     {
         using var host = BuildHost(
-            new() { ["ConnectionStrings:Tables"] = "UseDevelopmentStorage=true", ["Storage:TablesEndpoint"] = "https://socbot.table.core.windows.net" },
-            registerInMemoryFirst: false);
+            new() { ["ConnectionStrings:Tables"] = "UseDevelopmentStorage=true", ["Storage:TablesEndpoint"] = "https://socbot.table.core.windows.net" });
 
         var error = Assert.Throws<OptionsValidationException>(() => host.Services.GetRequiredService<IOptions<StorageOptions>>().Value);
 
@@ -109,15 +108,10 @@ public sealed class StorageRegistrationTests(AzuriteTableService azurite) : ICla
         }
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings, bool registerInMemoryFirst)
+    private static IHost BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings);
-        if (registerInMemoryFirst)
-        {
-            builder.Services.AddSingleton<IConversationReferenceStore, InMemoryConversationReferenceStore>();
-        }
-
         builder.Services.AddSocStorage(builder.Configuration);
         return builder.Build();
     }
