@@ -17,6 +17,7 @@ public static class SocBotApp
     public static WebApplication MapEndpoints(this WebApplication app)
     {
         app.MapHealth();
+        app.MapAbout();
         app.MapBotMessages();
         app.MapReports();
         return app;

@@ -156,6 +156,18 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("", "reminders in each SOC team's channel")]
+    [InlineData("privacy", "audit log of each change")]
+    [InlineData("terms", "remain responsible")]
+    public async Task PagesTheTeamsPackageLinksTo_AreServed(string path, string expected)
+    {
+        using var response = await _bot.Http.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task Healthz_Answers200()
     {
