@@ -4,6 +4,7 @@ using SocBot.State;
 using SocBot.Storage;
 using SocBot.Storage.AzureTables;
 using SocBot.Storage.Sqlite;
+using SocBot.Testing.Azurite;
 
 namespace SocBot.Benchmarks.Storage;
 
@@ -21,7 +22,7 @@ public class StateStoreBenchmarks
     private static readonly DateTimeOffset YearStart = new(2025, 1, 6, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = YearStart.AddDays(364);
 
-    private AzuriteForBenchmarks? _azurite;
+    private AzuriteServer? _azurite;
     private string? _folder;
     private ITableClient _table = null!;
     private TableSocStateStore _store = null!;
@@ -36,7 +37,7 @@ public class StateStoreBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _azurite?.Dispose();
+        _azurite?.DisposeAsync().AsTask().GetAwaiter().GetResult();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_folder is not null)
         {
@@ -73,7 +74,7 @@ public class StateStoreBenchmarks
         var time = TimeProvider.System;
         if (Backend == "Azurite")
         {
-            _azurite = AzuriteForBenchmarks.Start();
+            _azurite = await AzuriteServer.StartAsync();
             _table = new AzureTableClient(TableConnectionString.Parse(_azurite.ConnectionString), "BenchState");
         }
         else

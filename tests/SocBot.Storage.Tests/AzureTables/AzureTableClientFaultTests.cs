@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Core;
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Tests.Azurite;
+using SocBot.Testing.Azurite;
 
 namespace SocBot.Storage.Tests.AzureTables;
 
@@ -12,7 +12,7 @@ public sealed class AzureTableClientFaultTests
     public async Task AddEntity_AzuriteStoppedMidRun_FailsTypedThenNothingAcknowledgedIsLost()
     {
         using var folder = new TempDirectory();
-        await using var azurite = await AzuriteProcess.StartAsync(folder.Path);
+        await using var azurite = await AzuriteServer.StartAsync(folder.Path);
         var options = new AzureTableClientOptions();
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(20);

@@ -1,5 +1,5 @@
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Tests.Azurite;
+using SocBot.Testing.Azurite;
 
 namespace SocBot.Storage.Tests.Contract;
 
@@ -7,7 +7,7 @@ public sealed class AzureTableClientContractTests(AzuriteFixture azurite) : Tabl
 {
     protected override async Task<ITableClient> CreateTableAsync()
     {
-        var table = new AzureTableClient(TableConnectionString.Parse(azurite.Azurite.ConnectionString), NewTableName());
+        var table = new AzureTableClient(TableConnectionString.Parse(azurite.ConnectionString), NewTableName());
         await table.CreateIfNotExistsAsync(CancellationToken.None);
         return table;
     }

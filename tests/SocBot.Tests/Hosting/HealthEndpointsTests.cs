@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using SocBot.Catalog;
+using SocBot.Testing.Azurite;
 using SocBot.Tests.EndToEnd;
-using SocBot.Tests.State;
 
 namespace SocBot.Tests.Hosting;
 
@@ -56,8 +56,7 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task Readyz_TableServiceStoppedAfterStart_503StorageUnhealthy()
     {
-        var azurite = new AzuriteTableService();
-        await azurite.InitializeAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         await using var host = await SocBotTestHost.StartAsync(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Tables"] = azurite.ConnectionString,
@@ -65,7 +64,7 @@ public sealed class HealthEndpointsTests : IAsyncLifetime
         });
         var (readyBefore, bodyBefore) = await GetAsync(host, "readyz");
 
-        await azurite.DisposeAsync();
+        await azurite.StopAsync();
         var (readyAfter, body) = await GetAsync(host, "readyz");
 
         Assert.True(readyBefore == HttpStatusCode.OK, bodyBefore.ToString());

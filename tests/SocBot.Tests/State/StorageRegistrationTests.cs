@@ -7,10 +7,11 @@ using SocBot.State;
 using SocBot.Storage;
 using SocBot.Storage.AzureTables;
 using SocBot.Storage.Sqlite;
+using SocBot.Testing.Azurite;
 
 namespace SocBot.Tests.State;
 
-public sealed class StorageRegistrationTests(AzuriteTableService azurite) : IClassFixture<AzuriteTableService>, IDisposable
+public sealed class StorageRegistrationTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "socbot-registration-" + Guid.NewGuid().ToString("N"));
 
