@@ -1,16 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SocBot.Conversations;
-using SocBot.Reminders;
 using SocBot.State;
 
 namespace SocBot.Tests.EndToEnd;
 
 /// <summary>
-/// The bot on Kestrel with an injected clock, a temp SQLite store and a loopback connector, installed in one Teams team
-/// with channels for Monitoring and SOC Oversight: the stage for reminder and completion tests.
+/// The bot installed in one Teams team with channels for Monitoring and SOC Oversight: the stage for reminder and
+/// completion tests, which bind teams to channels directly and click the cards the bot posts.
 /// </summary>
-public sealed class ReminderScenario : IAsyncDisposable
+public sealed class ReminderScenario : TeamsScenario
 {
     public const string TenantId = TeamsActivities.TenantId;
     public const string TeamsTeamId = "19:soc-team@thread.tacv2";
@@ -20,32 +19,21 @@ public sealed class ReminderScenario : IAsyncDisposable
     private int _invokes;
 
     private ReminderScenario(FakeTimeProvider time, TeamsConnectorStandIn connector, SocBotTestHost bot)
+        : base(time, connector, bot)
     {
-        Time = time;
-        Connector = connector;
-        Bot = bot;
     }
 
-    public FakeTimeProvider Time { get; }
+    public TeamsConnectorStandIn Connector => Teams;
 
-    public TeamsConnectorStandIn Connector { get; }
-
-    public SocBotTestHost Bot { get; }
-
-    public ISocStateStore Store => Bot.Services.GetRequiredService<ISocStateStore>();
-
-    public static async Task<ReminderScenario> StartAsync(DateTimeOffset start, IDictionary<string, string?>? configuration = null, string? sqlitePath = null)
+    public static Task<ReminderScenario> StartAsync(DateTimeOffset start, IDictionary<string, string?>? configuration = null, string? sqlitePath = null)
     {
-        var time = new FakeTimeProvider(start);
-        var connector = await TeamsConnectorStandIn.StartAsync();
         var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>());
         if (sqlitePath is not null)
         {
             settings["Storage:SqlitePath"] = sqlitePath;
         }
 
-        var bot = await SocBotTestHost.StartAsync(settings, overrideServices: services => services.AddSingleton<TimeProvider>(time));
-        return new ReminderScenario(time, connector, bot);
+        return LaunchAsync(start, settings, (time, connector, bot) => new ReminderScenario(time, connector, bot));
     }
 
     /// <summary>Binds a SOC team to a channel as "link" would: the channel's reference (service URL) and the binding.</summary>
@@ -58,9 +46,6 @@ public sealed class ReminderScenario : IAsyncDisposable
             new TeamChannelBinding(TenantId, teamId, channelId, TeamsTeamId, teamId, new Actor("aad-admin", "Admin"), Time.GetUtcNow()),
             CancellationToken.None);
     }
-
-    public Task<ReminderPassReport> RunPassAsync() =>
-        Bot.Services.GetRequiredService<ReminderPass>().RunAsync(Time.GetUtcNow(), dryRun: false, CancellationToken.None);
 
     /// <summary>Clicks a card button as Teams sends it: an adaptiveCard/action invoke from a user in a channel.</summary>
     public async Task<JsonElement> ClickAsync(string channelId, string activityId, JsonElement actionData, string verb, (string Id, string Name, string Aad) user, IDictionary<string, string>? inputs = null, string? tenantId = null)
@@ -104,11 +89,5 @@ public sealed class ReminderScenario : IAsyncDisposable
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.Clone();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
     }
 }

@@ -1,17 +1,14 @@
 using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using SocBot.Reminders;
-using SocBot.State;
 using SocBot.Tests.EndToEnd;
 
 namespace SocBot.Tests.Reports;
 
 /// <summary>
-/// The real bot on Kestrel with its own SQLite file and an injected clock, a loopback connector that answers like Teams
-/// (a new channel thread is "{channel};messageid={n}"), and people speaking in channels and chats.
+/// People speaking to the bot in SOC channels and chats, starting on Monday 5 January 2026 at 09:00 UTC, with an admin
+/// unless a test asks for none; the connector's answers come from <see cref="TeamsConnectorStandIn"/>.
 /// </summary>
-public sealed class CommandScenario : IAsyncDisposable
+public sealed class CommandScenario : TeamsScenario
 {
     public const string TenantId = TeamsActivities.TenantId;
 
@@ -22,42 +19,29 @@ public sealed class CommandScenario : IAsyncDisposable
     private static readonly TimeSpan PerMessage = TimeSpan.FromSeconds(3);
 
     private int _nextMessage;
-    private int _nextConnectorId = 5000;
 
-    private CommandScenario(FakeTimeProvider time, LoopbackServer connector, SocBotTestHost bot)
+    private CommandScenario(FakeTimeProvider time, TeamsConnectorStandIn connector, SocBotTestHost bot)
+        : base(time, connector, bot)
     {
-        Time = time;
-        Connector = connector;
-        Bot = bot;
     }
 
-    public FakeTimeProvider Time { get; }
-
-    public LoopbackServer Connector { get; }
-
-    public SocBotTestHost Bot { get; }
-
-    public ISocStateStore Store => Bot.Services.GetRequiredService<ISocStateStore>();
+    /// <summary>The loopback connector with every request the bot sent it.</summary>
+    public LoopbackServer Connector => Teams.Server;
 
     /// <summary>Card posts that started a channel thread (POST /v3/conversations).</summary>
     public IReadOnlyList<RecordedRequest> CreatedThreads => Connector.Requests.Where(r => r.Method == "POST" && r.PathAndQuery == "/v3/conversations").ToList();
 
-    public IReadOnlyList<RecordedRequest> Updates => Connector.Requests.Where(r => r.Method == "PUT").ToList();
+    public IReadOnlyList<RecordedRequest> Updates => Teams.Updates;
 
-    public static async Task<CommandScenario> StartAsync(bool withAdmin = true, IDictionary<string, string?>? configuration = null)
+    public static Task<CommandScenario> StartAsync(bool withAdmin = true, IDictionary<string, string?>? configuration = null)
     {
-        var time = new FakeTimeProvider(Monday0900);
-        var connector = await LoopbackServer.StartAsync();
         var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>());
         if (withAdmin)
         {
             settings["SocBot:AdminObjectIds:0"] = Speaker.Admin.AadObjectId;
         }
 
-        var bot = await SocBotTestHost.StartAsync(settings, overrideServices: services => services.AddSingleton<TimeProvider>(time));
-        var scenario = new CommandScenario(time, connector, bot);
-        connector.SetDefault(scenario.Respond);
-        return scenario;
+        return LaunchAsync(Monday0900, settings, (time, connector, bot) => new CommandScenario(time, connector, bot));
     }
 
     /// <summary>Says <paramref name="text"/> (after @SocBot) in a channel, answers 200, and returns the text of the bot's one reply.</summary>
@@ -67,9 +51,6 @@ public sealed class CommandScenario : IAsyncDisposable
     /// <summary>Says <paramref name="text"/> in the speaker's personal chat with the bot and returns the reply's text.</summary>
     public async Task<string> SayInChatAsync(Speaker speaker, string text) =>
         await SayAsync(PersonalMessage(speaker, text, NextMessageId()));
-
-    public Task<ReminderPassReport> RunPassAsync() =>
-        Bot.Services.GetRequiredService<ReminderPass>().RunAsync(Time.GetUtcNow(), dryRun: false, CancellationToken.None);
 
     /// <summary>Links each channel to the team of the same name, as the admin.</summary>
     public async Task LinkAsync(params (string ChannelId, string TeamId)[] links)
@@ -85,12 +66,6 @@ public sealed class CommandScenario : IAsyncDisposable
     public static List<string> Lines(string reply) =>
         reply.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
 
-    public async ValueTask DisposeAsync()
-    {
-        await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
-    }
-
     private async Task<string> SayAsync(JsonObject activity)
     {
         Time.Advance(PerMessage);
@@ -104,18 +79,6 @@ public sealed class CommandScenario : IAsyncDisposable
     }
 
     private string NextMessageId() => $"17000000{Interlocked.Increment(ref _nextMessage):D5}";
-
-    private LoopbackResponse Respond(RecordedRequest request)
-    {
-        var id = Interlocked.Increment(ref _nextConnectorId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (request.Method == "POST" && request.PathAndQuery == "/v3/conversations")
-        {
-            var channel = request.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString();
-            return LoopbackResponse.Json(201, JsonSerializer.Serialize(new { id = $"{channel};messageid={id}", activityId = id }));
-        }
-
-        return LoopbackResponse.Json(200, JsonSerializer.Serialize(new { id = $"m-{id}" }));
-    }
 
     private JsonObject ChannelMessage(Speaker speaker, string channelId, string text, string messageId) => new()
     {
