@@ -5,33 +5,17 @@ using SocBot.Conversations;
 namespace SocBot.Tests.EndToEnd;
 
 /// <summary>The bot on Kestrel in Development (no app id) talking to a loopback capture server in the connector's place.</summary>
-public sealed class BotMessagesEndToEndTests : IAsyncLifetime
+public sealed class BotMessagesEndToEndTests : DevelopmentBotTests
 {
-    private LoopbackServer _connector = null!;
-    private SocBotTestHost _bot = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await LoopbackServer.StartAsync();
-        _connector.SetDefault(_ => LoopbackResponse.Json(200, """{"id":"reply-1"}"""));
-        _bot = await SocBotTestHost.StartAsync(new Dictionary<string, string?>());
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     [Fact]
     public async Task ChannelHelp_WithMention_RepliesInThreadWithMentionStripped()
     {
-        var activity = TeamsActivities.ChannelMessage(_connector.BaseUrl, "help");
+        var activity = TeamsActivities.ChannelMessage(Connector.BaseUrl, "help");
 
-        using var response = await _bot.PostActivityAsync(activity.ToJsonString());
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_connector.Requests);
+        var reply = Assert.Single(Connector.Requests);
         Assert.Equal("POST", reply.Method);
         Assert.Equal(
             "/v3/conversations/" + Uri.EscapeDataString($"{TeamsActivities.ChannelId};messageid=1700000000001") + "/activities/1700000000001",
@@ -48,12 +32,12 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task PersonalHelp_NoMention_RepliesInTheChat()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.BaseUrl, "help");
+        var activity = TeamsActivities.PersonalMessage(Connector.BaseUrl, "help");
 
-        using var response = await _bot.PostActivityAsync(activity.ToJsonString());
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_connector.Requests);
+        var reply = Assert.Single(Connector.Requests);
         Assert.Equal("/v3/conversations/a%3Apersonal-grace/activities/1700000000002", reply.PathAndQuery);
         Assert.Equal("29:grace", reply.Json.GetProperty("recipient").GetProperty("id").GetString());
     }
@@ -61,18 +45,18 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task UnknownCommand_AnswersWithHelp()
     {
-        using var response = await _bot.PostActivityAsync(TeamsActivities.PersonalMessage(_connector.BaseUrl, "frobnicate the flux capacitor").ToJsonString());
+        using var response = await Bot.PostActivityAsync(TeamsActivities.PersonalMessage(Connector.BaseUrl, "frobnicate the flux capacitor").ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("**help**", Assert.Single(_connector.Requests).Json.GetProperty("text").GetString());
+        Assert.Contains("**help**", Assert.Single(Connector.Requests).Json.GetProperty("text").GetString());
     }
 
     [Fact]
     public async Task BotAddedToTeam_RecordsConversationReference_AndRemovalForgetsIt()
     {
-        var store = _bot.Services.GetRequiredService<IConversationReferenceStore>();
+        var store = Bot.Services.GetRequiredService<IConversationReferenceStore>();
 
-        using (var added = await _bot.PostActivityAsync(TeamsActivities.BotAddedToTeam(_connector.BaseUrl).ToJsonString()))
+        using (var added = await Bot.PostActivityAsync(TeamsActivities.BotAddedToTeam(Connector.BaseUrl).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, added.StatusCode);
         }
@@ -82,15 +66,15 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
         Assert.Equal(TeamsActivities.TeamId, reference.TeamId);
         Assert.Equal(TeamsActivities.ChannelId, reference.ChannelId);
         Assert.Equal("channel", reference.ConversationType);
-        Assert.Equal(_connector.BaseUrl, reference.ServiceUrl);
+        Assert.Equal(Connector.BaseUrl, reference.ServiceUrl);
 
-        using (var removed = await _bot.PostActivityAsync(TeamsActivities.BotRemovedFromTeam(_connector.BaseUrl).ToJsonString()))
+        using (var removed = await Bot.PostActivityAsync(TeamsActivities.BotRemovedFromTeam(Connector.BaseUrl).ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.OK, removed.StatusCode);
         }
 
         Assert.Empty(await store.ListAsync(TeamsActivities.TenantId, CancellationToken.None));
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Theory]
@@ -105,53 +89,53 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
     [InlineData("""{"type":"message"}""", "text/plain", 415)]
     public async Task MalformedBody_Answers4xxWithReason_ThenValidActivityStillWorks(string body, string contentType, int expectedStatus)
     {
-        using (var bad = await _bot.PostActivityAsync(body, contentType: contentType))
+        using (var bad = await Bot.PostActivityAsync(body, contentType: contentType))
         {
             Assert.Equal(expectedStatus, (int)bad.StatusCode);
             using var error = JsonDocument.Parse(await bad.Content.ReadAsStringAsync());
             Assert.False(string.IsNullOrWhiteSpace(error.RootElement.GetProperty("error").GetString()));
         }
 
-        using var good = await _bot.PostActivityAsync(TeamsActivities.PersonalMessage(_connector.BaseUrl, "help").ToJsonString());
+        using var good = await Bot.PostActivityAsync(TeamsActivities.PersonalMessage(Connector.BaseUrl, "help").ToJsonString());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
     }
 
     [Fact]
     public async Task HugeBody_Answers413_ThenValidActivityStillWorks()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.BaseUrl, new string('x', 300 * 1024));
+        var activity = TeamsActivities.PersonalMessage(Connector.BaseUrl, new string('x', 300 * 1024));
 
-        using (var huge = await _bot.PostActivityAsync(activity.ToJsonString()))
+        using (var huge = await Bot.PostActivityAsync(activity.ToJsonString()))
         {
             Assert.Equal(HttpStatusCode.RequestEntityTooLarge, huge.StatusCode);
         }
 
-        using var good = await _bot.PostActivityAsync(TeamsActivities.PersonalMessage(_connector.BaseUrl, "help").ToJsonString());
+        using var good = await Bot.PostActivityAsync(TeamsActivities.PersonalMessage(Connector.BaseUrl, "help").ToJsonString());
         Assert.Equal(HttpStatusCode.OK, good.StatusCode);
-        Assert.Single(_connector.Requests);
+        Assert.Single(Connector.Requests);
     }
 
     [Fact]
     public async Task UnknownActivityType_Answers200WithoutReplying()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.BaseUrl, "");
+        var activity = TeamsActivities.PersonalMessage(Connector.BaseUrl, "");
         activity["type"] = "somethingNew";
 
-        using var response = await _bot.PostActivityAsync(activity.ToJsonString());
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Empty(_connector.Requests);
+        Assert.Empty(Connector.Requests);
     }
 
     [Fact]
     public async Task UnknownInvoke_Answers501()
     {
-        var activity = TeamsActivities.PersonalMessage(_connector.BaseUrl, "");
+        var activity = TeamsActivities.PersonalMessage(Connector.BaseUrl, "");
         activity["type"] = "invoke";
         activity["name"] = "composeExtension/query";
 
-        using var response = await _bot.PostActivityAsync(activity.ToJsonString());
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }
@@ -162,7 +146,7 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
     [InlineData("terms", "remain responsible")]
     public async Task PagesTheTeamsPackageLinksTo_AreServed(string path, string expected)
     {
-        using var response = await _bot.Http.GetAsync(path);
+        using var response = await Bot.Http.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync());
@@ -171,7 +155,7 @@ public sealed class BotMessagesEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Healthz_Answers200()
     {
-        using var response = await _bot.Http.GetAsync("healthz");
+        using var response = await Bot.Http.GetAsync("healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
