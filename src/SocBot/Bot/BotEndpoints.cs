@@ -11,7 +11,6 @@ public static partial class BotEndpoints
     {
         services.AddBotProtocol(adapterSection: "SocBot");
         services.AddSocBotRouter();
-        services.AddSingleton<HelpModule>();
         services.AddBotModule<HelpModule>();
         services.AddBotModule<ConversationTrackingModule>();
         return services;

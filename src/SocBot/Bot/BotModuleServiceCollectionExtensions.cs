@@ -5,10 +5,12 @@ namespace SocBot.Bot;
 
 public static class BotModuleServiceCollectionExtensions
 {
+    /// <summary>Registers a module once, as itself (for modules that use each other) and among the bot's modules.</summary>
     public static IServiceCollection AddBotModule<TModule>(this IServiceCollection services)
         where TModule : class, IBotModule
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotModule, TModule>());
+        services.TryAddSingleton<TModule>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IBotModule, TModule>(sp => sp.GetRequiredService<TModule>()));
         return services;
     }
 
