@@ -27,6 +27,20 @@ public sealed record ReminderView(
 {
     public bool IsResolved => State is OccurrenceState.Completed or OccurrenceState.Skipped;
 
+    /// <summary>An open occurrence nobody has acted on yet.</summary>
+    public static ReminderView Open(
+        OccurrenceCardData data,
+        string taskTitle,
+        string taskDescription,
+        string teamName,
+        string cadence,
+        string periodLabel,
+        DateTimeOffset dueAt,
+        TimeZoneInfo timeZone,
+        Uri? runbookUrl) =>
+        new(data, taskTitle, taskDescription, teamName, cadence, periodLabel, dueAt, timeZone, runbookUrl,
+            OccurrenceState.Open, null, null, null, null, null, null, PostedLate: false, UnboundTeamName: null);
+
     public ReminderView WithRecord(OccurrenceRecord record) => this with
     {
         State = record.State,

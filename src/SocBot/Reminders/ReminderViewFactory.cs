@@ -10,26 +10,16 @@ public sealed class ReminderViewFactory(ICatalogSource catalogSource, Occurrence
     public ReminderView ForOccurrence(string tenantId, Occurrence occurrence, bool postedLate, string? unboundTeamName)
     {
         var catalog = catalogSource.Current;
-        var team = catalog.FindTeam(occurrence.TeamId);
-        return new ReminderView(
+        return ReminderView.Open(
             new OccurrenceCardData(tenantId, occurrence.TeamId, occurrence.Key),
             occurrence.Task.Title,
             occurrence.Task.Description,
-            team?.DisplayName ?? occurrence.TeamId,
+            catalog.FindTeam(occurrence.TeamId)?.DisplayName ?? occurrence.TeamId,
             occurrence.Task.Cadence.ToString(),
             occurrence.PeriodLabel,
             occurrence.DueAt,
             catalog.Settings.For(occurrence.TeamId).TimeZone,
-            occurrence.Task.RunbookUrl,
-            OccurrenceState.Open,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            postedLate,
-            unboundTeamName);
+            occurrence.Task.RunbookUrl) with { PostedLate = postedLate, UnboundTeamName = unboundTeamName };
     }
 
     /// <summary>The view of a stored occurrence; tasks since removed from the catalog still show, under their id.</summary>
@@ -39,7 +29,7 @@ public sealed class ReminderViewFactory(ICatalogSource catalogSource, Occurrence
         var key = OccurrenceKey.Parse(record.OccurrenceKey);
         var task = catalog.FindTask(record.TaskId);
         var scheduled = schedule.Find(key);
-        var view = new ReminderView(
+        var view = ReminderView.Open(
             new OccurrenceCardData(record.TenantId, record.TeamId, key),
             task?.Title ?? record.TaskId,
             task?.Description ?? "This task is no longer in the catalog.",
@@ -48,16 +38,7 @@ public sealed class ReminderViewFactory(ICatalogSource catalogSource, Occurrence
             scheduled?.PeriodLabel ?? (key.IsAdHoc ? "On demand" : record.Period),
             record.DueAt,
             catalog.Settings.For(record.TeamId).TimeZone,
-            task?.RunbookUrl,
-            record.State,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            false,
-            null);
+            task?.RunbookUrl);
         return view.WithRecord(record);
     }
 }

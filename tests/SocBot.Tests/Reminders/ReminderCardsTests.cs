@@ -78,7 +78,7 @@ public sealed class ReminderCardsTests
         };
     }
 
-    private static ReminderView View() => new(
+    private static ReminderView View() => ReminderView.Open(
         new OccurrenceCardData("tenant-1", "monitoring", OccurrenceKey.ForDay("track-tvm", "monitoring", new DateOnly(2026, 1, 5))),
         "Track Microsoft 365 Defender Threat & Vulnerability remediation activity",
         "Generate TvM Secure Score remediation activity and report to asset owners through an intranet portal.",
@@ -87,14 +87,5 @@ public sealed class ReminderCardsTests
         "Mon 5 Jan 2026",
         new DateTimeOffset(2026, 1, 5, 17, 0, 0, TimeSpan.Zero),
         London,
-        new Uri("https://runbooks.example/tvm"),
-        OccurrenceState.Open,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        false,
-        null);
+        new Uri("https://runbooks.example/tvm"));
 }
