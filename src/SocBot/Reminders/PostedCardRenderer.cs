@@ -19,8 +19,9 @@ public sealed class PostedCardRenderer(ISocStateStore store, ICatalogSource cata
             return ReminderCards.Reminder(views.ForRecord(record), now);
         }
 
-        var target = await directory.ResolveAsync(record.TenantId, record.TeamId, cancellationToken);
-        var title = target?.ChannelTitle ?? catalogSource.Current.FindTeam(record.TeamId)?.DisplayName ?? record.TeamId;
+        var namingTeam = siblings.Select(r => r.TeamId).Min(StringComparer.Ordinal)!;
+        var target = await directory.ResolveAsync(record.TenantId, namingTeam, cancellationToken);
+        var title = target?.ChannelTitle ?? catalogSource.Current.FindTeam(namingTeam)?.DisplayName ?? namingTeam;
         return ReminderCards.Digest(title, siblings.Select(views.ForRecord).ToList(), now);
     }
 

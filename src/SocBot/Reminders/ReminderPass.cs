@@ -99,13 +99,15 @@ public sealed partial class ReminderPass(
             return items;
         }
 
+        // Due first, then by key: the order PostedCardRenderer rebuilds a digest in, so a click never reshuffles it.
+        claimed = claimed.OrderBy(p => p.Occurrence.DueAt).ThenBy(p => p.Occurrence.Key.ToString(), StringComparer.Ordinal).ToList();
         var target = claimed[0].Target;
         var digest = options.Value.UsesDigest(claimed[0].Occurrence.TeamId, claimed.Count);
         var batches = digest ? [claimed] : claimed.Select(p => new List<Pending> { p }).ToList();
         foreach (var batch in batches)
         {
             var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName)).ToList();
-            var card = digest ? ReminderCards.Digest(target.ChannelTitle, cards, now) : ReminderCards.Reminder(cards[0], now);
+            var card = digest ? ReminderCards.Digest(DigestTitle(batch), cards, now) : ReminderCards.Reminder(cards[0], now);
             try
             {
                 var posted = await poster.PostAsync(target, card, cancellationToken);
@@ -139,6 +141,13 @@ public sealed partial class ReminderPass(
         var result = await store.ClaimOccurrenceAsync(claim, cancellationToken);
         return result.Claimed;
     }
+
+    /// <summary>
+    /// Teams bound to one conversation may have different names for it; the team with the smallest id names the digest,
+    /// the same choice <see cref="PostedCardRenderer"/> makes when it rebuilds the card.
+    /// </summary>
+    private static string DigestTitle(IReadOnlyList<Pending> batch) =>
+        batch.MinBy(p => p.Occurrence.TeamId, StringComparer.Ordinal)!.Target.ChannelTitle;
 
     private bool IsLate(Pending pending, DateTimeOffset now) => now - pending.Occurrence.RemindAt > options.Value.LateAfter;
 

@@ -313,6 +313,30 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task DigestOfTwoTeamsSharingAChannel_KeepsItsTitleAndOtherItems_WhenOneIsCompleted()
+    {
+        await using var shared = await ReminderScenario.StartAsync(Monday0900);
+        await shared.BindAsync("soc-oversight", ReminderScenario.OversightChannel);
+        await shared.BindAsync("monitoring", ReminderScenario.OversightChannel);
+        await shared.RunPassAsync();
+        var digest = Assert.Single(shared.Connector.CreatedThreads);
+        var posted = PostedCards.CardOf(digest.Activity);
+        var key = "generate-secure-score-report/monitoring/2026-W02";
+        var buttons = PostedCards.Verbs(posted).Count;
+        var data = JsonDocument.Parse(
+            $$"""{"socbot":"occurrence","tenant":"{{ReminderScenario.TenantId}}","team":"monitoring","occ":"{{key}}","verb":"{{ReminderVerbs.Complete}}"}""").RootElement;
+
+        var answer = await shared.ClickAsync(ReminderScenario.OversightChannel, digest.ActivityId, data, ReminderVerbs.Complete, Ada);
+
+        var rebuilt = answer.GetProperty("value");
+        Assert.Equal(PostedCards.Texts(posted)[0], PostedCards.Texts(rebuilt)[0]);
+        Assert.Equal(PostedCards.OccurrenceKeys(posted).Where(k => k != key), PostedCards.OccurrenceKeys(rebuilt));
+        Assert.Equal(buttons - 1, PostedCards.Verbs(rebuilt).Count);
+        var update = Assert.Single(shared.Connector.Updates);
+        Assert.Equal(PostedCards.Texts(rebuilt), PostedCards.Texts(PostedCards.CardOf(update.Json)));
+    }
+
+    [Fact]
     public async Task Healthz_ReportsTheSchedulerStale_WhenPassesStop()
     {
         _scenario.Time.SetUtcNow(Monday0900);
