@@ -187,20 +187,23 @@ public sealed class AgentsPlayground : IAsyncDisposable
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        int port;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            timeout.CancelAfter(StartTimeout);
-            var exited = _process.WaitForExitAsync(timeout.Token);
-            var first = await Task.WhenAny(_listening.Task, exited, Task.Delay(Timeout.Infinite, timeout.Token)).ConfigureAwait(false);
-            if (first != _listening.Task)
-            {
-                Assert.Fail(_process.HasExited
-                    ? $"The Agents Playground exited with code {_process.ExitCode} before listening. Output: {OutputSoFar()}"
-                    : $"The Agents Playground did not listen within {StartTimeout.TotalSeconds:0} s. Output: {OutputSoFar()}");
-            }
+        _process.EnableRaisingEvents = true;
+        _process.Exited += (_, _) => _listening.TrySetCanceled();
 
-            port = await _listening.Task;
+        int port;
+        try
+        {
+            port = await _listening.Task.WaitAsync(StartTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"The Agents Playground did not listen within {StartTimeout.TotalSeconds:0} s. Output: {OutputSoFar()}");
+            throw;
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            Assert.Fail($"The Agents Playground exited with code {_process.ExitCode} before listening. Output: {OutputSoFar()}");
+            throw;
         }
 
         // The Playground gives the bot http://localhost:<port>/_connector as its serviceUrl, so the test talks to the same host.
