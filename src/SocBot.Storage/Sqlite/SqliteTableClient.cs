@@ -171,17 +171,15 @@ public sealed class SqliteTableClient : ITableClient
     private async Task<ETag?> InsertAsync(SqliteConnection connection, SqliteTransaction transaction, TableEntity entity, CancellationToken cancellationToken)
     {
         var (etag, timestamp) = NewVersion();
-        var inserted = await ExecuteAsync(
+        var inserted = await WriteRowAsync(
             connection,
             transaction,
             "INSERT INTO socbot_entities (tbl, pk, rk, etag, ts, props) VALUES ($tbl, $pk, $rk, $etag, $ts, $props) ON CONFLICT DO NOTHING;",
-            cancellationToken,
-            ("$tbl", Name),
-            ("$pk", entity.PartitionKey),
-            ("$rk", entity.RowKey),
-            ("$etag", etag.ToString()),
-            ("$ts", timestamp),
-            ("$props", Props(entity)));
+            entity,
+            etag,
+            timestamp,
+            Props(entity),
+            cancellationToken);
         return inserted == 1 ? etag : null;
     }
 
@@ -191,20 +189,18 @@ public sealed class SqliteTableClient : ITableClient
             ? await ReadEntityAsync(connection, transaction, entity.PartitionKey, entity.RowKey, cancellationToken)
             : null;
         var (etag, timestamp) = NewVersion();
-        await ExecuteAsync(
+        await WriteRowAsync(
             connection,
             transaction,
             """
             INSERT INTO socbot_entities (tbl, pk, rk, etag, ts, props) VALUES ($tbl, $pk, $rk, $etag, $ts, $props)
             ON CONFLICT (tbl, pk, rk) DO UPDATE SET etag = excluded.etag, ts = excluded.ts, props = excluded.props;
             """,
-            cancellationToken,
-            ("$tbl", Name),
-            ("$pk", entity.PartitionKey),
-            ("$rk", entity.RowKey),
-            ("$etag", etag.ToString()),
-            ("$ts", timestamp),
-            ("$props", Props(Merge(existing, entity))));
+            entity,
+            etag,
+            timestamp,
+            Props(Merge(existing, entity)),
+            cancellationToken);
         return etag;
     }
 
@@ -218,19 +214,32 @@ public sealed class SqliteTableClient : ITableClient
         }
 
         var (etag, timestamp) = NewVersion();
-        await ExecuteAsync(
+        await WriteRowAsync(
             connection,
             transaction,
             "UPDATE socbot_entities SET etag = $etag, ts = $ts, props = $props WHERE tbl = $tbl AND pk = $pk AND rk = $rk;",
+            entity,
+            etag,
+            timestamp,
+            Props(mode == TableUpdateMode.Merge ? Merge(existing, entity) : entity),
+            cancellationToken);
+        return etag;
+    }
+
+    /// <summary>Runs an insert or update of one entity row: every write binds the same six columns.</summary>
+    private Task<int> WriteRowAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string sql, TableEntity entity, ETag etag, string timestamp, string props, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            connection,
+            transaction,
+            sql,
             cancellationToken,
             ("$tbl", Name),
             ("$pk", entity.PartitionKey),
             ("$rk", entity.RowKey),
             ("$etag", etag.ToString()),
             ("$ts", timestamp),
-            ("$props", Props(mode == TableUpdateMode.Merge ? Merge(existing, entity) : entity)));
-        return etag;
-    }
+            ("$props", props));
 
     private async Task<bool> DeleteAsync(SqliteConnection connection, SqliteTransaction transaction, string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken)
     {
