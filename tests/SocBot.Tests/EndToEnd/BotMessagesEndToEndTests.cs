@@ -102,6 +102,21 @@ public sealed class BotMessagesEndToEndTests : DevelopmentBotTests
     }
 
     [Fact]
+    public async Task HugeChunkedBody_WithoutContentLength_Answers413()
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(TeamsActivities.PersonalMessage(Connector.BaseUrl, new string('x', 300 * 1024)).ToJsonString());
+        using var content = new StreamContent(new UnknownLengthStream(json));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+
+        using var response = await Bot.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Empty(Connector.Requests);
+    }
+
+    [Fact]
     public async Task HugeBody_Answers413_ThenValidActivityStillWorks()
     {
         var activity = TeamsActivities.PersonalMessage(Connector.BaseUrl, new string('x', 300 * 1024));
@@ -158,5 +173,11 @@ public sealed class BotMessagesEndToEndTests : DevelopmentBotTests
         using var response = await Bot.Http.GetAsync("healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>A body whose length the client does not know, so it goes out chunked with no Content-Length.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
     }
 }
