@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocBot.Bindings;
 using SocBot.Bot;
 using SocBot.Catalog;
+using SocBot.Enrichment;
 using SocBot.Hosting;
 using SocBot.Ownership;
 using SocBot.Packaging;
@@ -26,5 +27,6 @@ public static class SocBotServices
         services.AddReminders(configuration);
         services.AddBindings();
         services.AddReports();
+        services.AddEnrichment(configuration);
     }
 }

@@ -1,0 +1,176 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Azure.Core;
+using Microsoft.Extensions.Options;
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Kiota.Abstractions;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Microsoft.Kiota.Authentication.Azure;
+
+namespace SocBot.Enrichment;
+
+/// <summary>
+/// Reads Secure Score and Message center from Microsoft Graph for the tasks mapped in Graph:TaskEnrichments, one read
+/// per kind per Graph:CacheFor however many cards ask.
+/// </summary>
+internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
+{
+    public const string HttpClientName = "SocBot.Graph";
+
+    public const string GraphScope = "https://graph.microsoft.com/.default";
+
+    /// <summary>Message center pages hold 100 posts; a week rarely fills two, and the bound keeps a read within its timeout.</summary>
+    public const int MaxMessagePages = 5;
+
+    private static readonly TimeSpan MessageWindow = TimeSpan.FromDays(7);
+
+    private readonly GraphOptions _options;
+    private readonly IHttpClientFactory _httpClients;
+    private readonly TimeProvider _time;
+    private readonly ILogger<GraphLiveTaskData> _logger;
+    private readonly AzureIdentityAccessTokenProvider _tokens;
+    private readonly BaseBearerTokenAuthenticationProvider _authentication;
+    private readonly ConcurrentDictionary<LiveDataKind, CachedRead> _cache = new();
+    private readonly ConcurrentDictionary<LiveDataKind, SemaphoreSlim> _reading = new();
+
+    public GraphLiveTaskData(
+        IOptions<GraphOptions> options,
+        [FromKeyedServices(GraphOptions.SectionName)] TokenCredential credential,
+        IHttpClientFactory httpClients,
+        TimeProvider time,
+        ILogger<GraphLiveTaskData> logger)
+    {
+        _options = options.Value;
+        _httpClients = httpClients;
+        _time = time;
+        _logger = logger;
+        // Only the configured Graph host gets the token: a nextLink pointing elsewhere is fetched without it.
+        _tokens = new AzureIdentityAccessTokenProvider(credential, [_options.BaseUrl.Host], null, false, GraphScope);
+        _authentication = new BaseBearerTokenAuthenticationProvider(_tokens);
+    }
+
+    public async Task<LiveData?> GetAsync(string taskId, CancellationToken cancellationToken)
+    {
+        if (!_options.TaskEnrichments.TryGetValue(taskId, out var kind))
+        {
+            return null;
+        }
+
+        if (Fresh(kind) is { } cached)
+        {
+            return cached;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.Timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var gate = _reading.GetOrAdd(kind, _ => new SemaphoreSlim(1, 1));
+        var entered = false;
+        try
+        {
+            await gate.WaitAsync(linked.Token);
+            entered = true;
+            // Another card may have read it while this one waited.
+            if (Fresh(kind) is { } readMeanwhile)
+            {
+                return readMeanwhile;
+            }
+
+            var data = await ReadAsync(kind, linked.Token);
+            if (data is null)
+            {
+                Log.GraphEmpty(_logger, kind);
+                return null;
+            }
+
+            _cache[kind] = new CachedRead(data, _time.GetUtcNow() + _options.CacheFor);
+            Log.GraphRead(_logger, kind, data.Facts.Count);
+            return data;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            Log.GraphTimedOut(_logger, kind, _options.Timeout);
+            return null;
+        }
+        catch (ApiException exception)
+        {
+            Log.GraphRefused(_logger, exception, kind, exception.ResponseStatusCode);
+            return null;
+        }
+        catch (Exception exception)
+        {
+            Log.GraphFailed(_logger, exception, kind);
+            return null;
+        }
+        finally
+        {
+            if (entered)
+            {
+                gate.Release();
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        foreach (var gate in _reading.Values)
+        {
+            gate.Dispose();
+        }
+    }
+
+    private LiveData? Fresh(LiveDataKind kind) =>
+        _cache.TryGetValue(kind, out var read) && _time.GetUtcNow() < read.Until ? read.Data : null;
+
+    private async Task<LiveData?> ReadAsync(LiveDataKind kind, CancellationToken cancellationToken)
+    {
+        var http = _httpClients.CreateClient(HttpClientName);
+        using var graph = new GraphServiceClient(http, _authentication, _options.BaseUrl.ToString().TrimEnd('/'));
+        return kind switch
+        {
+            LiveDataKind.SecureScore => await ReadSecureScoreAsync(graph, cancellationToken),
+            LiveDataKind.MessageCenter => await ReadMessageCenterAsync(graph, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "No Graph read for this kind."),
+        };
+    }
+
+    private async Task<LiveData?> ReadSecureScoreAsync(GraphServiceClient graph, CancellationToken cancellationToken)
+    {
+        var page = await graph.Security.SecureScores.GetAsync(request => request.QueryParameters.Top = 7, cancellationToken);
+        return SecureScoreSummary.From(page?.Value ?? [], _time.GetUtcNow());
+    }
+
+    private async Task<LiveData?> ReadMessageCenterAsync(GraphServiceClient graph, CancellationToken cancellationToken)
+    {
+        var since = (_time.GetUtcNow() - MessageWindow).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var messages = new List<ServiceUpdateMessage>();
+        var page = await graph.Admin.ServiceAnnouncement.Messages.GetAsync(
+            request =>
+            {
+                request.QueryParameters.Filter = $"lastModifiedDateTime ge {since}";
+                request.QueryParameters.Orderby = ["lastModifiedDateTime desc"];
+            },
+            cancellationToken);
+        var pages = 0;
+        while (page is not null)
+        {
+            pages++;
+            messages.AddRange(page.Value ?? []);
+            if (page.OdataNextLink is not { Length: > 0 } next || pages == MaxMessagePages)
+            {
+                return MessageCenterSummary.From(messages, more: page.OdataNextLink is { Length: > 0 }, _time.GetUtcNow());
+            }
+
+            page = await graph.Admin.ServiceAnnouncement.Messages.WithUrl(next).GetAsync(cancellationToken: cancellationToken);
+        }
+
+        return MessageCenterSummary.From(messages, more: false, _time.GetUtcNow());
+    }
+
+    private sealed record CachedRead(LiveData Data, DateTimeOffset Until);
+}
