@@ -23,6 +23,9 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
     /// <summary>Message center pages hold 100 posts; a week rarely fills two, and the bound keeps a read within its timeout.</summary>
     public const int MaxMessagePages = 5;
 
+    /// <summary>Today's daily snapshot and the one a week before it, so the change spans 7 days.</summary>
+    public const int SecureScoreSnapshots = 8;
+
     private static readonly TimeSpan MessageWindow = TimeSpan.FromDays(7);
 
     private readonly GraphOptions _options;
@@ -141,7 +144,7 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
 
     private async Task<LiveData?> ReadSecureScoreAsync(GraphServiceClient graph, CancellationToken cancellationToken)
     {
-        var page = await graph.Security.SecureScores.GetAsync(request => request.QueryParameters.Top = 7, cancellationToken);
+        var page = await graph.Security.SecureScores.GetAsync(request => request.QueryParameters.Top = SecureScoreSnapshots, cancellationToken);
         return SecureScoreSummary.From(page?.Value ?? [], _time.GetUtcNow());
     }
 

@@ -30,10 +30,14 @@ internal static class SecureScoreSummary
         {
             new("Secure Score", string.Create(CultureInfo.InvariantCulture, $"{current:0.##} / {max:0.##} ({percent:0} %)")),
         };
-        if (scored.Count > 1)
+        var oldest = scored[^1];
+        // Named by the days the snapshots really span, since Graph can skip days.
+        var days = (newest.CreatedDateTime!.Value.UtcDateTime.Date - oldest.CreatedDateTime!.Value.UtcDateTime.Date).Days;
+        if (days > 0)
         {
-            var change = current - scored[^1].CurrentScore!.Value;
-            facts.Add(new LiveFact("Change in 7 days", change.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)));
+            var change = current - oldest.CurrentScore!.Value;
+            var span = days == 1 ? "1 day" : string.Create(CultureInfo.InvariantCulture, $"{days} days");
+            facts.Add(new LiveFact($"Change in {span}", change.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture)));
         }
 
         facts.Add(new LiveFact("As of", newest.CreatedDateTime!.Value.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));

@@ -27,7 +27,7 @@ public sealed class GraphLiveTaskDataTests
         var request = Assert.Single(stage.GraphRequests);
         Assert.Equal("GET", request.Method);
         Assert.Equal("/v1.0/security/secureScores", request.PathAndQuery.Split('?')[0]);
-        Assert.Equal("7", HttpUtility.ParseQueryString(new Uri(stage.Server.BaseUrl, request.PathAndQuery).Query)["$top"]);
+        Assert.Equal("8", HttpUtility.ParseQueryString(new Uri(stage.Server.BaseUrl, request.PathAndQuery).Query)["$top"]);
         Assert.Equal($"Bearer {GraphStage.Token}", request.Header("Authorization"));
     }
 
@@ -57,6 +57,22 @@ public sealed class GraphLiveTaskDataTests
         var second = HttpUtility.ParseQueryString(new Uri(stage.Server.BaseUrl, stage.GraphRequests[1].PathAndQuery).Query);
         Assert.Equal("MTAw", second["$skiptoken"]);
         Assert.All(stage.GraphRequests, r => Assert.Equal($"Bearer {GraphStage.Token}", r.Header("Authorization")));
+    }
+
+    [Fact]
+    public async Task GetAsync_NextLinkToAnotherHost_FollowsItWithoutTheToken()
+    {
+        await using var stage = await GraphStage.StartAsync();
+        stage.AnswerLikeGraph();
+        var elsewhere = new UriBuilder(stage.Server.BaseUrl) { Host = "localhost" }.Uri.ToString();
+        stage.Server.EnqueueResponse(LoopbackResponse.Json(200, GraphStage.WireFile("messages-page1.json").Replace("{{baseUrl}}", elsewhere, StringComparison.Ordinal)));
+
+        var data = await stage.Data.GetAsync(MessageCenterTask, CancellationToken.None);
+
+        Assert.NotNull(data);
+        Assert.Equal(2, stage.GraphRequests.Count);
+        Assert.Equal($"Bearer {GraphStage.Token}", stage.GraphRequests[0].Header("Authorization"));
+        Assert.Null(stage.GraphRequests[1].Header("Authorization"));
     }
 
     [Fact]

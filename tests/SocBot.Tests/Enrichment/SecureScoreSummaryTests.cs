@@ -14,7 +14,7 @@ public sealed class SecureScoreSummaryTests
 
         Assert.NotNull(data);
         Assert.Equal(new LiveFact("Secure Score", "60 / 80 (75 %)"), data.Facts[0]);
-        Assert.Equal(new LiveFact("Change in 7 days", "-1.5"), data.Facts[1]);
+        Assert.Equal(new LiveFact("Change in 4 days", "-1.5"), data.Facts[1]);
     }
 
     [Fact]
@@ -32,8 +32,17 @@ public sealed class SecureScoreSummaryTests
         var data = SecureScoreSummary.From([Snapshot(3, 50, 80), Snapshot(5, 52, 80), Snapshot(1, 49, 80)], Now);
 
         Assert.NotNull(data);
-        Assert.Equal(new LiveFact("Change in 7 days", "+3.0"), data.Facts[1]);
+        Assert.Equal(new LiveFact("Change in 4 days", "+3.0"), data.Facts[1]);
         Assert.Equal(new LiveFact("As of", "2026-01-05"), data.Facts[2]);
+    }
+
+    [Fact]
+    public void From_SnapshotsADayApart_NamesOneDay()
+    {
+        var data = SecureScoreSummary.From([Snapshot(5, 60, 80), Snapshot(4, 59, 80)], Now);
+
+        Assert.NotNull(data);
+        Assert.Equal(new LiveFact("Change in 1 day", "+1.0"), data.Facts[1]);
     }
 
     [Fact]
