@@ -26,6 +26,12 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
     /// <summary>Today's daily snapshot and the one a week before it, so the change spans 7 days.</summary>
     public const int SecureScoreSnapshots = 8;
 
+    /// <summary>
+    /// After a failed read, cards go without live data this long instead of each waiting out the timeout again while
+    /// Graph is down or throttling.
+    /// </summary>
+    public static readonly TimeSpan FailureBackoff = TimeSpan.FromMinutes(1);
+
     private static readonly TimeSpan MessageWindow = TimeSpan.FromDays(7);
 
     private readonly GraphOptions _options;
@@ -60,7 +66,7 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
             return null;
         }
 
-        if (Fresh(kind) is { } cached)
+        if (TryCached(kind, out var cached))
         {
             return cached;
         }
@@ -68,13 +74,20 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
         using var timeout = new CancellationTokenSource(_options.Timeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         var gate = _reading.GetOrAdd(kind, _ => new SemaphoreSlim(1, 1));
-        var entered = false;
         try
         {
             await gate.WaitAsync(linked.Token);
-            entered = true;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The card ahead of this one is still reading and will log how that ends.
+            return null;
+        }
+
+        try
+        {
             // Another card may have read it while this one waited.
-            if (Fresh(kind) is { } readMeanwhile)
+            if (TryCached(kind, out var readMeanwhile))
             {
                 return readMeanwhile;
             }
@@ -83,11 +96,13 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
             if (data is null)
             {
                 Log.GraphEmpty(_logger, kind);
-                return null;
+            }
+            else
+            {
+                Log.GraphRead(_logger, kind, data.Facts.Count);
             }
 
-            _cache[kind] = new CachedRead(data, _time.GetUtcNow() + _options.CacheFor);
-            Log.GraphRead(_logger, kind, data.Facts.Count);
+            Remember(kind, data, _options.CacheFor);
             return data;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -97,25 +112,22 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
         catch (OperationCanceledException) when (timeout.IsCancellationRequested)
         {
             Log.GraphTimedOut(_logger, kind, _options.Timeout);
-            return null;
         }
         catch (ApiException exception)
         {
             Log.GraphRefused(_logger, exception, kind, exception.ResponseStatusCode);
-            return null;
         }
         catch (Exception exception)
         {
             Log.GraphFailed(_logger, exception, kind);
-            return null;
         }
         finally
         {
-            if (entered)
-            {
-                gate.Release();
-            }
+            gate.Release();
         }
+
+        Remember(kind, null, FailureBackoff < _options.CacheFor ? FailureBackoff : _options.CacheFor);
+        return null;
     }
 
     public void Dispose()
@@ -127,8 +139,15 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
         }
     }
 
-    private LiveData? Fresh(LiveDataKind kind) =>
-        _cache.TryGetValue(kind, out var read) && _time.GetUtcNow() < read.Until ? read.Data : null;
+    private bool TryCached(LiveDataKind kind, out LiveData? data)
+    {
+        var fresh = _cache.TryGetValue(kind, out var read) && _time.GetUtcNow() < read.Until;
+        data = fresh ? read!.Data : null;
+        return fresh;
+    }
+
+    private void Remember(LiveDataKind kind, LiveData? data, TimeSpan lifetime) =>
+        _cache[kind] = new CachedRead(data, _time.GetUtcNow() + lifetime);
 
     private async Task<LiveData?> ReadAsync(LiveDataKind kind, CancellationToken cancellationToken)
     {
@@ -175,5 +194,6 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
         return MessageCenterSummary.From(messages, more: false, _time.GetUtcNow());
     }
 
-    private sealed record CachedRead(LiveData Data, DateTimeOffset Until);
+    /// <summary>A read to reuse until <paramref name="Until"/>; no data when Graph had none or failed.</summary>
+    private sealed record CachedRead(LiveData? Data, DateTimeOffset Until);
 }

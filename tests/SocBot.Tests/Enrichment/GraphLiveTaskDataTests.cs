@@ -126,6 +126,28 @@ public sealed class GraphLiveTaskDataTests
     }
 
     [Fact]
+    public async Task GetAsync_AgainSoonAfterAFailure_BacksOffThenAsksAgain()
+    {
+        await using var stage = await GraphStage.StartAsync();
+        stage.AnswerLikeGraph();
+        stage.Server.EnqueueResponse(LoopbackResponse.Json(500, """{"error":{"code":"InternalServerError","message":"Something went wrong."}}"""));
+
+        var failed = await stage.Data.GetAsync(SecureScoreTask, CancellationToken.None);
+        stage.Time.Advance(GraphLiveTaskData.FailureBackoff - TimeSpan.FromSeconds(1));
+        var backingOff = await stage.Data.GetAsync(SecureScoreTask, CancellationToken.None);
+        var requestsWhileBackingOff = stage.GraphRequests.Count;
+        stage.Time.Advance(TimeSpan.FromSeconds(1));
+        var recovered = await stage.Data.GetAsync(SecureScoreTask, CancellationToken.None);
+
+        Assert.Null(failed);
+        Assert.Null(backingOff);
+        Assert.Equal(1, requestsWhileBackingOff);
+        Assert.NotNull(recovered);
+        Assert.Equal(2, stage.GraphRequests.Count);
+        Assert.Single(stage.EnrichmentLogs(LogLevel.Warning));
+    }
+
+    [Fact]
     public async Task GetAsync_GraphSlowerThanTimeout_ReturnsNullAndLogsTheTimeout()
     {
         await using var stage = await GraphStage.StartAsync();
