@@ -8,7 +8,13 @@ namespace SocBot.Reminders;
 /// The card that shows a posted occurrence now: its own reminder card, or the digest it was posted in, rebuilt with the
 /// current state of every occurrence in it, so replacing the posted activity never drops its neighbours.
 /// </summary>
-public sealed class PostedCardRenderer(ISocStateStore store, ICatalogSource catalogSource, ChannelDirectory directory, ReminderViewFactory views, TimeProvider time)
+public sealed class PostedCardRenderer(
+    ISocStateStore store,
+    ICatalogSource catalogSource,
+    ChannelDirectory directory,
+    ReminderViewFactory views,
+    LiveReminderData live,
+    TimeProvider time)
 {
     public async Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CancellationToken cancellationToken)
     {
@@ -16,7 +22,7 @@ public sealed class PostedCardRenderer(ISocStateStore store, ICatalogSource cata
         var siblings = await DigestSiblingsAsync(record, cancellationToken);
         if (siblings.Count <= 1)
         {
-            return ReminderCards.Reminder(views.ForRecord(record), now);
+            return ReminderCards.Reminder(await live.AddToAsync(views.ForRecord(record), cancellationToken), now);
         }
 
         var namingTeam = siblings.Select(r => r.TeamId).Min(StringComparer.Ordinal)!;

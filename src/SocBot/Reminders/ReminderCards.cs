@@ -1,4 +1,5 @@
 using SocBot.Cards;
+using SocBot.Enrichment;
 using SocBot.State;
 
 namespace SocBot.Reminders;
@@ -39,6 +40,11 @@ public static class ReminderCards
                 new AdaptiveFact("Due", $"{SocTime.Local(view.DueAt, view.TimeZone)} ({view.TimeZone.Id})"),
             ],
         });
+
+        if (view.Live is { } live && !view.IsResolved)
+        {
+            body.AddRange(LiveSection(live, view.TimeZone));
+        }
 
         var actions = new List<AdaptiveAction>();
         if (!view.IsResolved)
@@ -145,6 +151,13 @@ public static class ReminderCards
             _ => AdaptiveTextColor.Accent,
         },
     };
+
+    private static IEnumerable<AdaptiveElement> LiveSection(LiveData live, TimeZoneInfo zone)
+    {
+        yield return new AdaptiveTextBlock { Text = live.Heading, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Separator = true };
+        yield return new AdaptiveFactSet { Facts = live.Facts.Select(f => new AdaptiveFact(f.Title, f.Value)).ToList() };
+        yield return new AdaptiveTextBlock { Text = $"From Microsoft 365 at {SocTime.Local(live.AsOf, zone)}", IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Small };
+    }
 
     private static AdaptiveTextBlock Notice(string text) =>
         new() { Text = text, Wrap = true, IsSubtle = true, Color = AdaptiveTextColor.Warning };

@@ -15,6 +15,7 @@ public sealed partial class ReminderPass(
     ChannelDirectory directory,
     ReminderViewFactory views,
     ReminderPoster poster,
+    LiveReminderData live,
     OverdueEscalator escalator,
     IOptions<ReminderOptions> options,
     ILogger<ReminderPass> logger)
@@ -107,7 +108,9 @@ public sealed partial class ReminderPass(
         foreach (var batch in batches)
         {
             var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName)).ToList();
-            var card = digest ? ReminderCards.Digest(DigestTitle(batch), cards, now) : ReminderCards.Reminder(cards[0], now);
+            var card = digest
+                ? ReminderCards.Digest(DigestTitle(batch), cards, now)
+                : ReminderCards.Reminder(await live.AddToAsync(cards[0], cancellationToken), now);
             try
             {
                 var posted = await poster.PostAsync(target, card, cancellationToken);

@@ -1,3 +1,4 @@
+using SocBot.Enrichment;
 using SocBot.State;
 
 namespace SocBot.Reminders;
@@ -26,6 +27,9 @@ public sealed record ReminderView(
     string? UnboundTeamName)
 {
     public bool IsResolved => State is OccurrenceState.Completed or OccurrenceState.Skipped;
+
+    /// <summary>Figures from Microsoft 365 that help with the task now (Secure Score, Message center), when Graph is configured.</summary>
+    public LiveData? Live { get; init; }
 
     /// <summary>An open occurrence nobody has acted on yet.</summary>
     public static ReminderView Open(

@@ -20,6 +20,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<ChannelDirectory>();
         services.AddSingleton<ReminderViewFactory>();
         services.AddSingleton<PostedCardRenderer>();
+        services.AddSingleton<LiveReminderData>();
         services.AddTransient<ReminderPoster>();
         services.AddTransient<OverdueEscalator>();
         services.AddTransient<ReminderPass>();

@@ -25,7 +25,11 @@ public sealed class ReminderScenario : TeamsScenario
 
     public TeamsConnectorStandIn Connector => Teams;
 
-    public static Task<ReminderScenario> StartAsync(DateTimeOffset start, IDictionary<string, string?>? configuration = null, string? sqlitePath = null)
+    public static Task<ReminderScenario> StartAsync(
+        DateTimeOffset start,
+        IDictionary<string, string?>? configuration = null,
+        string? sqlitePath = null,
+        Action<IServiceCollection>? overrideServices = null)
     {
         var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>());
         if (sqlitePath is not null)
@@ -33,7 +37,7 @@ public sealed class ReminderScenario : TeamsScenario
             settings["Storage:SqlitePath"] = sqlitePath;
         }
 
-        return LaunchAsync(start, settings, (time, connector, bot) => new ReminderScenario(time, connector, bot));
+        return LaunchAsync(start, settings, (time, connector, bot) => new ReminderScenario(time, connector, bot), overrideServices);
     }
 
     /// <summary>Binds a SOC team to a channel as "link" would: the channel's reference (service URL) and the binding.</summary>

@@ -38,12 +38,17 @@ public abstract class TeamsScenario : IAsyncDisposable
     protected static async Task<TScenario> LaunchAsync<TScenario>(
         DateTimeOffset start,
         IDictionary<string, string?> settings,
-        Func<FakeTimeProvider, TeamsConnectorStandIn, SocBotTestHost, TScenario> create)
+        Func<FakeTimeProvider, TeamsConnectorStandIn, SocBotTestHost, TScenario> create,
+        Action<IServiceCollection>? overrideServices = null)
         where TScenario : TeamsScenario
     {
         var time = new FakeTimeProvider(start);
         var teams = await TeamsConnectorStandIn.StartAsync();
-        var bot = await SocBotTestHost.StartAsync(settings, overrideServices: services => services.AddSingleton<TimeProvider>(time));
+        var bot = await SocBotTestHost.StartAsync(settings, overrideServices: services =>
+        {
+            services.AddSingleton<TimeProvider>(time);
+            overrideServices?.Invoke(services);
+        });
         return create(time, teams, bot);
     }
 }

@@ -1,4 +1,5 @@
 using SocBot.Cards;
+using SocBot.Enrichment;
 using SocBot.Reminders;
 using SocBot.Scheduling;
 using SocBot.State;
@@ -66,6 +67,7 @@ public sealed class ReminderCardsTests
         return new Dictionary<string, AdaptiveCard>
         {
             ["open"] = ReminderCards.Reminder(open, Now),
+            ["open-with-live-data"] = ReminderCards.Reminder(open with { Live = Live() }, Now),
             ["overdue"] = ReminderCards.Reminder(open, Now.AddHours(9)),
             ["completed"] = ReminderCards.Reminder(completed, Now),
             ["skipped"] = ReminderCards.Reminder(skipped, Now),
@@ -76,6 +78,26 @@ public sealed class ReminderCardsTests
             ["escalation"] = EscalationCards.Summary(many, Now.AddDays(2)),
             ["message"] = ReminderCards.Message("Unknown reminder", "I have no record of this reminder, so nothing was recorded."),
         };
+    }
+
+    private static LiveData Live() => new(
+        "Microsoft Secure Score",
+        [new LiveFact("Secure Score", "71.3 / 98 (72 %)"), new LiveFact("Change in 7 days", "+2.5"), new LiveFact("As of", "2026-01-05")],
+        Now);
+
+    [Fact]
+    public void Reminder_LiveData_ShownWhileOpen_DroppedOnceResolved()
+    {
+        var open = View() with { Live = Live() };
+        var done = open with { State = OccurrenceState.Completed, ResolvedBy = new Actor("aad-ada", "Ada"), ResolvedAt = Now };
+
+        var openTexts = ReminderCards.Reminder(open, Now).Body.OfType<AdaptiveTextBlock>().Select(t => t.Text).ToList();
+        var openFacts = ReminderCards.Reminder(open, Now).Body.OfType<AdaptiveFactSet>().Last().Facts;
+
+        Assert.Contains("Microsoft Secure Score", openTexts);
+        Assert.Contains("From Microsoft 365 at Mon 5 Jan 10:00", openTexts);
+        Assert.Equal(new AdaptiveFact("Secure Score", "71.3 / 98 (72 %)"), openFacts[0]);
+        Assert.DoesNotContain("Microsoft Secure Score", ReminderCards.Reminder(done, Now).Body.OfType<AdaptiveTextBlock>().Select(t => t.Text));
     }
 
     private static ReminderView View() => ReminderView.Open(
