@@ -1,6 +1,5 @@
 using System.Text;
 using SocBot.Protocol.Hosting;
-using SocBot.Protocol.Schema;
 
 namespace SocBot.Bot;
 
@@ -25,6 +24,6 @@ public sealed class HelpModule(IServiceProvider services) : IBotModule
         return text.ToString();
     }
 
-    private Task ReplyAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(OutgoingActivity.FromText(HelpText()), cancellationToken);
+    public Task ReplyAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        turn.SendActivityAsync(HelpText(), cancellationToken);
 }

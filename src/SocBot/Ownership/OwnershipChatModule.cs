@@ -2,7 +2,6 @@ using System.Text;
 using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Protocol.Hosting;
-using SocBot.Protocol.Schema;
 using SocBot.Reminders;
 
 namespace SocBot.Ownership;
@@ -30,7 +29,7 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
             router.OnCommand(word, (turn, _, ct) => AnswerAsync(turn, turn.Text, ct));
         }
 
-        router.OnCommand("matrix", (turn, _, ct) => turn.SendActivityAsync(OutgoingActivity.FromText(Matrix(catalogSource.Current)), ct));
+        router.OnCommand("matrix", (turn, _, ct) => turn.SendActivityAsync(Matrix(catalogSource.Current), ct));
         router.OnUnmatchedMessage((turn, ct) => AnswerOrHelpAsync(turn, ct));
     }
 
@@ -40,15 +39,10 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
     private Task AnswerOrHelpAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var question = turn.Text;
-        if (question.Length == 0)
-        {
-            return turn.SendActivityAsync(OutgoingActivity.FromText(help.HelpText()), cancellationToken);
-        }
-
-        var answer = answerer.Answer(question);
-        return answer.Confident || question.TrimEnd().EndsWith('?')
+        var answer = question.Length == 0 ? null : answerer.Answer(question);
+        return answer is not null && (answer.Confident || question.TrimEnd().EndsWith('?'))
             ? turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answer)), cancellationToken)
-            : turn.SendActivityAsync(OutgoingActivity.FromText(help.HelpText()), cancellationToken);
+            : help.ReplyAsync(turn, cancellationToken);
     }
 
     private static string Matrix(SocCatalog catalog)
