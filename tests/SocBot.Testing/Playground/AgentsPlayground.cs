@@ -70,6 +70,7 @@ public sealed class AgentsPlayground : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = workingDirectory.FullName,
         };
+        GiveNoOpBrowserOpener(start, workingDirectory);
         foreach (var argument in new[] { cli, "-e", botEndpoint.AbsoluteUri, "-c", "msteams", "-p", FreePort().ToString(CultureInfo.InvariantCulture), "--dt" })
         {
             start.ArgumentList.Add(argument);
@@ -86,6 +87,24 @@ public sealed class AgentsPlayground : IAsyncDisposable
             await playground.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// The Playground opens its UI with the desktop's opener (xdg-open on Linux) and exits when there is none, as on a
+    /// headless machine; a folder with an opener that does nothing goes first on its PATH.
+    /// </summary>
+    private static void GiveNoOpBrowserOpener(ProcessStartInfo start, DirectoryInfo workingDirectory)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var bin = workingDirectory.CreateSubdirectory("bin");
+        var opener = Path.Combine(bin.FullName, "xdg-open");
+        File.WriteAllText(opener, "#!/bin/sh\nexit 0\n");
+        File.SetUnixFileMode(opener, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        start.Environment["PATH"] = bin.FullName + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
     }
 
     /// <summary>Says <paramref name="text"/> as the current user in a conversation; returns the message id.</summary>
