@@ -1,1 +1,2 @@
+global using Microsoft.Extensions.Time.Testing;
 global using SocBot.Testing;

@@ -10,7 +10,7 @@ public sealed class OpenIdSigningKeyProviderTests
     public async Task GetKey_CachesKeys_RefreshesDaily_AndRateLimitsUnknownKeyRefreshes()
     {
         await using var issuer = await ChannelTokenIssuer.StartAsync();
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var provider = new OpenIdSigningKeyProvider(
             new HttpClient(),
             Options.Create(new BotAuthenticationOptions { OpenIdMetadataUrl = issuer.MetadataUrl }),

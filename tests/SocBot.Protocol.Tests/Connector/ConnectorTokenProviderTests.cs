@@ -7,7 +7,7 @@ public sealed class ConnectorTokenProviderTests
     [Fact]
     public async Task GetToken_ReusesUntilFiveMinutesBeforeExpiry_ThenRefreshes()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var credential = new FixedTokenCredential("t", time);
         var tokens = new ConnectorTokenProvider(credential, time);
 

@@ -8,7 +8,7 @@ public sealed class ConversationPacerTests
     [Fact]
     public async Task WaitTurn_EighthSendInOneSecond_WaitsForTheWindow()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var pacer = new ConversationPacer(Options.Create(new ConnectorPacingOptions()), time);
 
         for (var i = 0; i < 7; i++)
@@ -30,7 +30,7 @@ public sealed class ConversationPacerTests
     [Fact]
     public async Task WaitTurn_SixtyOneSendsIn30Seconds_NeverExceedsAnyWindow()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var pacer = new ConversationPacer(Options.Create(new ConnectorPacingOptions()), time);
         var sentAt = new List<DateTimeOffset>();
 
@@ -58,7 +58,7 @@ public sealed class ConversationPacerTests
     [Fact]
     public async Task WaitTurn_GlobalLimit_AppliesAcrossConversations()
     {
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var pacer = new ConversationPacer(Options.Create(new ConnectorPacingOptions { Global = [new(TimeSpan.FromSeconds(1), 3)] }), time);
 
         var turns = Enumerable.Range(0, 4).Select(i => pacer.WaitTurnAsync($"a:{i}", CancellationToken.None)).ToList();

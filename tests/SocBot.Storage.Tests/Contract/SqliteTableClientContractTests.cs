@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using SocBot.Storage.Sqlite;
 using SocBot.Testing;
 
@@ -9,7 +10,7 @@ public sealed class SqliteTableClientContractTests : TableClientContract, IDispo
 
     protected override async Task<ITableClient> CreateTableAsync()
     {
-        var table = new SqliteTableClient(Path.Combine(_folder.Path, "store.db"), NewTableName(), new FakeTimeProvider());
+        var table = new SqliteTableClient(Path.Combine(_folder.Path, "store.db"), NewTableName(), new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
         await table.CreateIfNotExistsAsync(CancellationToken.None);
         return table;
     }

@@ -1,4 +1,5 @@
 using Azure;
+using Microsoft.Extensions.Time.Testing;
 using SocBot.Storage.Sqlite;
 using SocBot.Testing;
 
@@ -13,8 +14,8 @@ public sealed class SqliteTableClientSharingTests : IDisposable
     public async Task UpdateEntity_TwoStoresIncrementingOneCounter_NoLostUpdates()
     {
         var path = Path.Combine(_folder.Path, "shared.db");
-        var host = new SqliteTableClient(path, "state", new FakeTimeProvider());
-        var cli = new SqliteTableClient(path, "state", new FakeTimeProvider());
+        var host = new SqliteTableClient(path, "state", new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
+        var cli = new SqliteTableClient(path, "state", new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
         await Task.WhenAll(host.CreateIfNotExistsAsync(CancellationToken.None), cli.CreateIfNotExistsAsync(CancellationToken.None));
         await host.AddEntityAsync(new TableEntity("meta", "counter") { ["Value"] = 0 }, CancellationToken.None);
 
@@ -27,8 +28,8 @@ public sealed class SqliteTableClientSharingTests : IDisposable
     public async Task TryAddEntity_TwoStoresRacingForOneKey_OneWinsAndBothSeeIt()
     {
         var path = Path.Combine(_folder.Path, "shared.db");
-        var host = new SqliteTableClient(path, "state", new FakeTimeProvider());
-        var cli = new SqliteTableClient(path, "state", new FakeTimeProvider());
+        var host = new SqliteTableClient(path, "state", new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
+        var cli = new SqliteTableClient(path, "state", new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
         await host.CreateIfNotExistsAsync(CancellationToken.None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Task.Run(() =>
@@ -44,7 +45,7 @@ public sealed class SqliteTableClientSharingTests : IDisposable
     public async Task CreateIfNotExists_FileInWalMode()
     {
         var path = Path.Combine(_folder.Path, "nested", "wal.db");
-        var table = new SqliteTableClient(path, "state", new FakeTimeProvider());
+        var table = new SqliteTableClient(path, "state", new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
 
         await table.CreateIfNotExistsAsync(CancellationToken.None);
 
@@ -58,7 +59,7 @@ public sealed class SqliteTableClientSharingTests : IDisposable
     [Fact]
     public async Task AddEntity_TableNeverCreated_ThrowsTableNotFound()
     {
-        var table = new SqliteTableClient(Path.Combine(_folder.Path, "empty.db"), "state", new FakeTimeProvider());
+        var table = new SqliteTableClient(Path.Combine(_folder.Path, "empty.db"), "state", new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero)));
 
         var error = await Assert.ThrowsAsync<TableStorageException>(() => table.AddEntityAsync(new TableEntity("p", "r"), CancellationToken.None));
 

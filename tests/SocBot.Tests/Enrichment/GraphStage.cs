@@ -41,7 +41,7 @@ public sealed class GraphStage : IAsyncDisposable
     public static async Task<GraphStage> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var server = await LoopbackServer.StartAsync();
-        var time = new FakeTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var credential = new FixedTokenCredential(Token, time);
         var logs = new RecordingLoggerProvider();
         var values = new Dictionary<string, string?>
