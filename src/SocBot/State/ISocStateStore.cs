@@ -64,6 +64,12 @@ public interface ISocStateStore : IConversationReferenceStore
     /// </summary>
     Task<IReadOnlyList<AuditEntry>> ReadAuditAsync(string tenantId, string? teamId, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>Keeps a prepared export until it expires; content over <see cref="StoredExport"/>'s size limit of the backend is refused with <see cref="ArgumentException"/>.</summary>
+    Task SaveExportAsync(StoredExport export, CancellationToken cancellationToken);
+
+    /// <summary>The export, or null when it is unknown or has expired.</summary>
+    Task<StoredExport?> GetExportAsync(string tenantId, string exportId, CancellationToken cancellationToken);
+
     /// <summary>Moves the heartbeat forward; an older pass finishing late never moves it back.</summary>
     Task RecordHeartbeatAsync(Heartbeat heartbeat, CancellationToken cancellationToken);
 

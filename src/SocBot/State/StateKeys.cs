@@ -13,6 +13,7 @@ namespace SocBot.State;
 /// {tenant}|bind                bind|{team}                     channel binding of a SOC team
 /// {tenant}|bind                audit|{atUtc}|{id}              audit entry of a binding change
 /// {tenant}|conv                conv|{conversationId}           conversation reference
+/// {tenant}|export              export|{exportId}               a prepared audit export, until it expires
 /// _meta                        schema / heartbeat              layout version; last completed reminder pass
 /// _meta                        tenant|{tenant}                 a tenant with a conversation or channel binding
 /// </code>
@@ -39,6 +40,7 @@ internal static class StateKeys
     public const string BindingPrefix = "bind|";
     public const string ConversationPrefix = "conv|";
     public const string TenantPrefix = "tenant|";
+    public const string ExportPrefix = "export|";
 
     public static string OccurrencePartition(string tenantId, string teamId) => TableKey.Compose(tenantId, "occ", teamId);
 
@@ -59,6 +61,10 @@ internal static class StateKeys
     public static string BindingRow(string teamId) => BindingPrefix + TableKey.Encode(teamId);
 
     public static string ConversationRow(string conversationId) => ConversationPrefix + TableKey.Encode(conversationId);
+
+    public static string ExportPartition(string tenantId) => TableKey.Compose(tenantId, "export");
+
+    public static string ExportRow(string exportId) => ExportPrefix + TableKey.Encode(exportId);
 
     public static string TenantRow(string tenantId) => TenantPrefix + TableKey.Encode(tenantId);
 

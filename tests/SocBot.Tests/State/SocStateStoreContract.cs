@@ -360,6 +360,34 @@ public abstract class SocStateStoreContract
         Assert.Equal(["tenant-a", "tenant-b"], tenants.Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task GetExport_SavedLargerThanOneProperty_SameBytesUntilItExpires()
+    {
+        var store = CreateStore();
+        var content = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray();
+        var export = new StoredExport(Tenant, "x'%#/🙂", "audit 2026-01-05.csv", content, new Actor("oid", "Ada"), Monday, Monday.AddHours(1));
+
+        await store.SaveExportAsync(export, CancellationToken.None);
+        var read = await CreateStore().GetExportAsync(Tenant, export.ExportId, CancellationToken.None);
+        Time.Advance(TimeSpan.FromHours(1));
+        var expired = await store.GetExportAsync(Tenant, export.ExportId, CancellationToken.None);
+
+        Assert.NotNull(read);
+        Assert.Equal(content, read.Content);
+        Assert.Equal((export.FileName, export.RequestedBy, export.ExpiresAt), (read.FileName, read.RequestedBy, read.ExpiresAt));
+        Assert.Null(expired);
+        Assert.Null(await store.GetExportAsync("another-tenant", export.ExportId, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SaveExport_OverTheLimit_RefusedWithArgumentException()
+    {
+        var store = CreateStore();
+        var export = new StoredExport(Tenant, "big", "big.csv", new byte[2 * 1024 * 1024], new Actor("oid", "Ada"), Monday, Monday.AddHours(1));
+
+        await Assert.ThrowsAsync<ArgumentException>(() => store.SaveExportAsync(export, CancellationToken.None));
+    }
+
     protected TableSocStateStore CreateStore() => CreateStore(TableName);
 
     protected TableSocStateStore CreateStore(string tableName)
