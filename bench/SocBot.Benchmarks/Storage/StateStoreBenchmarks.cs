@@ -10,8 +10,9 @@ namespace SocBot.Benchmarks.Storage;
 
 /// <summary>
 /// The state store on both backends with a year of history for 5 teams × 10 tasks (2 daily, 4 weekly, 4 monthly tasks per
-/// team: 4,930 occurrences, about 80 % completed): a plain insert, the bot's insert (an occurrence claim: guard, occurrence
-/// and audit entry in one transaction), one team's status for this week, and one team's weekly completion rates over the year.
+/// team: 4,930 occurrences, about 80 % completed): a plain insert, the bot's insert (an occurrence claim with its audit entry
+/// in one transaction), a completion of a claimed occurrence (with its audit entry), one team's status for this week, and
+/// one team's weekly completion rates over the year.
 /// Inserts/s = 1 / mean of the insert benchmarks. Run:
 /// <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*StateStoreBenchmarks*' --job short</c>
 /// (Azurite comes from the repository's node_modules; add <c>--inProcess</c> to skip BenchmarkDotNet's rebuild).
@@ -26,7 +27,10 @@ public class StateStoreBenchmarks
     private string? _folder;
     private ITableClient _table = null!;
     private TableSocStateStore _store = null!;
+    private const int CompletionsPerIteration = 100;
+
     private long _counter;
+    private string[] _claimedForCompletion = [];
 
     [Params("Sqlite", "Azurite")]
     public string Backend { get; set; } = "Sqlite";
@@ -61,6 +65,19 @@ public class StateStoreBenchmarks
             CancellationToken.None);
     }
 
+    [IterationSetup(Target = nameof(CompleteOccurrence))]
+    public void ClaimForCompletion() => ClaimForCompletionAsync().GetAwaiter().GetResult();
+
+    [Benchmark(OperationsPerInvoke = CompletionsPerIteration)]
+    public async Task CompleteOccurrence()
+    {
+        var analyst = new Actor("oid-analyst", "Analyst");
+        foreach (var key in _claimedForCompletion)
+        {
+            await _store.CompleteAsync(Tenant, "team-1", key, analyst, "checked the console", "ticket 4711", CancellationToken.None);
+        }
+    }
+
     [Benchmark]
     public Task<IReadOnlyList<OccurrenceRecord>> TeamStatusThisWeek() =>
         _store.ListTeamOccurrencesAsync(Tenant, "team-2", Now.AddDays(-7), Now, CancellationToken.None);
@@ -85,6 +102,19 @@ public class StateStoreBenchmarks
 
         _store = new TableSocStateStore(_table, new StateSchema(_table, time, NullLogger<StateSchema>.Instance), time);
         await SeedYearAsync();
+    }
+
+    private async Task ClaimForCompletionAsync()
+    {
+        var keys = new string[CompletionsPerIteration];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var n = Interlocked.Increment(ref _counter);
+            keys[i] = $"adhoc/team-1/adhoc-{n}";
+            await _store.ClaimOccurrenceAsync(new OccurrenceClaim(Tenant, keys[i], "team-1", "adhoc", $"adhoc-{n}", Now.AddMinutes(n), Guid.NewGuid()), CancellationToken.None);
+        }
+
+        _claimedForCompletion = keys;
     }
 
     private async Task SeedYearAsync()
