@@ -1,62 +1,44 @@
-using System.Text.Json;
 using Azure;
 using Azure.Core;
-using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Sdk = Azure.Data.Tables;
 
 namespace SocBot.Storage.AzureTables;
 
 /// <summary>
-/// A table in Azure Table Storage (or Azurite) over the REST API, sent through an Azure.Core <see cref="HttpPipeline"/>
-/// for retries, logging and auth. Authenticates with the account key (SharedKeyLite) or a <see cref="TokenCredential"/>
-/// (managed identity, scope https://storage.azure.com/.default).
+/// A table in Azure Table Storage (or Azurite) through the official Azure.Data.Tables SDK, authenticated with the account
+/// key or a <see cref="TokenCredential"/> (managed identity). Turns the SDK's failures into this library's outcomes: a
+/// taken key, a lost ETag race, a failed transaction action, or the service being unavailable.
 /// </summary>
 public sealed class AzureTableClient : ITableClient
 {
-    private const string StorageScope = "https://storage.azure.com/.default";
-    private const string JsonAccept = "application/json;odata=minimalmetadata";
-    private const int MaxPageSize = 1000;
+    private static readonly HashSet<string> SystemProperties = ["PartitionKey", "RowKey", "Timestamp", "odata.etag"];
 
-    private readonly HttpPipeline _pipeline;
+    private readonly TableClient _client;
     private readonly Uri _endpoint;
-    private readonly string _serviceVersion;
 
     public AzureTableClient(TableConnectionString connection, string tableName, AzureTableClientOptions? options = null)
-        : this(connection.TableEndpoint, tableName, options ?? new AzureTableClientOptions(), o => new SharedKeyLitePolicy(connection.AccountName, connection.AccountKey, o.TimeProvider))
+        : this(connection.TableEndpoint, tableName, options, (e, n, o) => new TableClient(e, n, new TableSharedKeyCredential(connection.AccountName, connection.AccountKey), o))
     {
     }
 
     public AzureTableClient(Uri endpoint, string tableName, TokenCredential credential, AzureTableClientOptions? options = null)
-        : this(endpoint, tableName, options ?? new AzureTableClientOptions(), _ => new BearerTokenAuthenticationPolicy(credential, StorageScope))
+        : this(endpoint, tableName, options, (e, n, o) => new TableClient(e, n, credential, o))
     {
     }
 
-    private AzureTableClient(Uri endpoint, string tableName, AzureTableClientOptions options, Func<AzureTableClientOptions, HttpPipelinePolicy> auth)
+    private AzureTableClient(Uri endpoint, string tableName, AzureTableClientOptions? options, Func<Uri, string, TableClientOptions, TableClient> create)
     {
         ArgumentException.ThrowIfNullOrEmpty(tableName);
-        _endpoint = new Uri(endpoint.AbsoluteUri.TrimEnd('/'));
-        _serviceVersion = options.ServiceVersion;
+        _endpoint = endpoint;
         Name = tableName;
-        _pipeline = HttpPipelineBuilder.Build(options, [], [auth(options)], new ResponseClassifier());
+        _client = create(endpoint, tableName, options ?? new AzureTableClientOptions());
     }
 
     public string Name { get; }
 
-    public async Task CreateIfNotExistsAsync(CancellationToken cancellationToken)
-    {
-        using var message = CreateMessage(RequestMethod.Post, "Tables");
-        SetJsonBody(message, JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["TableName"] = Name }));
-        var response = await SendAsync(message, "Create table", cancellationToken);
-        if (response.Status is 201 or 204)
-        {
-            return;
-        }
-
-        var error = Failure(response, "Create table");
-        if (error.ErrorCode != "TableAlreadyExists")
-        {
-            throw error;
-        }
-    }
+    public Task CreateIfNotExistsAsync(CancellationToken cancellationToken) =>
+        SendAsync("Create table", () => _client.CreateIfNotExistsAsync(cancellationToken), cancellationToken);
 
     public async Task<ETag> AddEntityAsync(TableEntity entity, CancellationToken cancellationToken) =>
         await TryAddEntityAsync(entity, cancellationToken)
@@ -65,114 +47,70 @@ public sealed class AzureTableClient : ITableClient
     public async Task<ETag?> TryAddEntityAsync(TableEntity entity, CancellationToken cancellationToken)
     {
         TableEntityLimits.Validate(entity);
-        using var message = CreateMessage(RequestMethod.Post, Name);
-        SetJsonBody(message, TableEntityJson.Serialize(entity, includeKeys: true));
-        var response = await SendAsync(message, "Add entity", cancellationToken);
-        if (response.Status is 201 or 204)
+        try
         {
+            var response = await SendAsync("Add entity", () => _client.AddEntityAsync(ToSdk(entity), cancellationToken), cancellationToken);
             return response.Headers.ETag ?? default;
         }
-
-        var error = Failure(response, "Add entity");
-        return error is TableEntityAlreadyExistsException ? null : throw error;
+        catch (TableEntityAlreadyExistsException)
+        {
+            return null;
+        }
     }
 
-    public Task<ETag> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode, CancellationToken cancellationToken) =>
-        WriteEntityAsync(entity, null, mode, "Upsert entity", cancellationToken);
+    public async Task<ETag> UpsertEntityAsync(TableEntity entity, TableUpdateMode mode, CancellationToken cancellationToken)
+    {
+        TableEntityLimits.Validate(entity);
+        var response = await SendAsync("Upsert entity", () => _client.UpsertEntityAsync(ToSdk(entity), Mode(mode), cancellationToken), cancellationToken);
+        return response.Headers.ETag ?? default;
+    }
 
-    public Task<ETag> UpdateEntityAsync(TableEntity entity, ETag ifMatch, TableUpdateMode mode, CancellationToken cancellationToken)
+    public async Task<ETag> UpdateEntityAsync(TableEntity entity, ETag ifMatch, TableUpdateMode mode, CancellationToken cancellationToken)
     {
         if (ifMatch == default)
         {
             throw new ArgumentException("An update needs the ETag it read, or ETag.All on purpose.", nameof(ifMatch));
         }
 
-        return WriteEntityAsync(entity, ifMatch, mode, "Update entity", cancellationToken);
+        TableEntityLimits.Validate(entity);
+        var response = await SendAsync("Update entity", () => _client.UpdateEntityAsync(ToSdk(entity), ifMatch, Mode(mode), cancellationToken), cancellationToken);
+        return response.Headers.ETag ?? default;
     }
 
     public async Task<bool> DeleteEntityAsync(string partitionKey, string rowKey, ETag ifMatch, CancellationToken cancellationToken)
     {
-        TableEntityLimits.ValidateKey(partitionKey, "PartitionKey");
-        TableEntityLimits.ValidateKey(rowKey, "RowKey");
-        using var message = CreateMessage(RequestMethod.Delete, EntityPath(partitionKey, rowKey));
-        message.Request.Headers.SetValue("If-Match", (ifMatch == default ? ETag.All : ifMatch).ToString());
-        var response = await SendAsync(message, "Delete entity", cancellationToken);
-        return response.Status switch
+        try
         {
-            204 => true,
-            404 => false,
-            _ => throw Failure(response, "Delete entity"),
-        };
+            var response = await SendAsync("Delete entity", () => _client.DeleteEntityAsync(partitionKey, rowKey, ifMatch == default ? ETag.All : ifMatch, cancellationToken), cancellationToken);
+            return response.Status != 404;
+        }
+        catch (TableStorageException e) when (e.Status == 404)
+        {
+            return false;
+        }
     }
 
     public async Task<TableEntity?> GetEntityIfExistsAsync(string partitionKey, string rowKey, CancellationToken cancellationToken)
     {
-        TableEntityLimits.ValidateKey(partitionKey, "PartitionKey");
-        TableEntityLimits.ValidateKey(rowKey, "RowKey");
-        using var message = CreateMessage(RequestMethod.Get, EntityPath(partitionKey, rowKey));
-        var response = await SendAsync(message, "Get entity", cancellationToken);
-        if (response.Status == 404)
-        {
-            var error = Failure(response, "Get entity");
-            return error.ErrorCode == TableErrorCode.ResourceNotFound ? null : throw error;
-        }
-
-        if (response.Status != 200)
-        {
-            throw Failure(response, "Get entity");
-        }
-
-        using var json = JsonDocument.Parse(response.Content);
-        var entity = TableEntityJson.Deserialize(json.RootElement);
-        if (response.Headers.ETag is { } etag)
-        {
-            entity.ETag = etag;
-        }
-
-        return entity;
+        var response = await SendAsync("Get entity", () => _client.GetEntityIfExistsAsync<Sdk.TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken), cancellationToken);
+        return response.HasValue ? FromSdk(response.Value!) : null;
     }
 
-    public async Task<TablePage> QueryPageAsync(string? filter, IReadOnlyList<string>? select, int? maxPerPage, string? continuationToken, CancellationToken cancellationToken)
-    {
-        using var message = CreateMessage(RequestMethod.Get, Name + "()");
-        var uri = message.Request.Uri;
-        if (!string.IsNullOrWhiteSpace(filter))
-        {
-            uri.AppendQuery("$filter", filter, true);
-        }
-
-        if (select is { Count: > 0 })
-        {
-            uri.AppendQuery("$select", string.Join(',', new[] { "PartitionKey", "RowKey", "Timestamp" }.Concat(select).Distinct(StringComparer.Ordinal)), true);
-        }
-
-        uri.AppendQuery("$top", Math.Clamp(maxPerPage ?? MaxPageSize, 1, MaxPageSize).ToString(System.Globalization.CultureInfo.InvariantCulture), false);
-        if (ContinuationToken.Parse(continuationToken) is { } next)
-        {
-            uri.AppendQuery("NextPartitionKey", next.PartitionKey, true);
-            if (next.RowKey.Length > 0)
+    public Task<TablePage> QueryPageAsync(string? filter, IReadOnlyList<string>? select, int? maxPerPage, string? continuationToken, CancellationToken cancellationToken) =>
+        SendAsync(
+            "Query entities",
+            async () =>
             {
-                uri.AppendQuery("NextRowKey", next.RowKey, true);
-            }
-        }
+                var pages = _client.QueryAsync<Sdk.TableEntity>(string.IsNullOrWhiteSpace(filter) ? null : filter, maxPerPage, select is { Count: > 0 } ? select : null, cancellationToken)
+                    .AsPages(continuationToken, maxPerPage);
+                await foreach (var page in pages.WithCancellation(cancellationToken))
+                {
+                    return new TablePage(page.Values.Select(FromSdk).ToList(), page.ContinuationToken);
+                }
 
-        var response = await SendAsync(message, "Query entities", cancellationToken);
-        if (response.Status != 200)
-        {
-            throw Failure(response, "Query entities");
-        }
-
-        using var json = JsonDocument.Parse(response.Content);
-        var entities = json.RootElement.GetProperty("value").EnumerateArray().Select(e => TableEntityJson.Deserialize(e)).ToList();
-        string? token = null;
-        if (response.Headers.TryGetValue("x-ms-continuation-NextPartitionKey", out var nextPartition))
-        {
-            response.Headers.TryGetValue("x-ms-continuation-NextRowKey", out var nextRow);
-            token = ContinuationToken.Format((nextPartition, nextRow ?? ""));
-        }
-
-        return new TablePage(entities, token);
-    }
+                return new TablePage([], null);
+            },
+            cancellationToken);
 
     public IAsyncEnumerable<TableEntity> QueryAsync(string? filter, IReadOnlyList<string>? select, int? maxPerPage, CancellationToken cancellationToken) =>
         this.QueryAllPagesAsync(filter, select, maxPerPage, cancellationToken);
@@ -180,97 +118,33 @@ public sealed class AzureTableClient : ITableClient
     public async Task<IReadOnlyList<ETag>> SubmitTransactionAsync(IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         TransactionRules.Validate(actions);
-        var batch = new TableBatchContent(_endpoint, Name, _serviceVersion);
-        using var message = CreateMessage(RequestMethod.Post, "$batch");
-        message.Request.Headers.SetValue("Content-Type", batch.ContentType);
-        message.Request.Content = RequestContent.Create(batch.Write(actions));
-        var response = await SendAsync(message, "Transaction", cancellationToken);
-        if (response.Status != 202)
+        var batch = actions.Select(a => new Sdk.TableTransactionAction(Type(a.ActionType), ToSdk(a.Entity), a.IfMatch)).ToList();
+        try
         {
-            throw Failure(response, "Transaction");
+            var response = await SendAsync("Transaction", () => _client.SubmitTransactionAsync(batch, cancellationToken), cancellationToken);
+            return response.Value.Select(r => r.Headers.ETag ?? default).ToList();
         }
-
-        var results = TableBatchContent.ParseResponse(response.Content.ToString());
-        var failed = results.FindIndex(r => r.Status >= 300);
-        if (failed >= 0)
+        catch (TableStorageException e) when (e is not TableStorageUnavailableException && e.InnerException is Sdk.TableTransactionFailedException failed)
         {
-            var result = results[failed];
-            var (code, detail) = ParseError(result.Body);
-            var index = TableBatchContent.FailedIndex(detail) ?? failed;
-            throw new TableTransactionFailedException(result.Status, code, index, $"Action {index} of the transaction on table {Name} failed with {result.Status} {code}: {detail}");
+            throw new TableTransactionFailedException(e.Status, e.ErrorCode, failed.FailedTransactionActionIndex ?? 0, e.Message, failed);
         }
-
-        if (results.Count != actions.Count)
-        {
-            throw new TableStorageException(502, TableErrorCode.InvalidInput, $"The transaction reply on table {Name} held {results.Count} results for {actions.Count} actions.");
-        }
-
-        return results.Select(r => r.ETag).ToList();
     }
 
-    private async Task<ETag> WriteEntityAsync(TableEntity entity, ETag? ifMatch, TableUpdateMode mode, string operation, CancellationToken cancellationToken)
-    {
-        TableEntityLimits.Validate(entity);
-        using var message = CreateMessage(mode == TableUpdateMode.Merge ? RequestMethod.Patch : RequestMethod.Put, EntityPath(entity.PartitionKey, entity.RowKey));
-        if (ifMatch is { } etag)
-        {
-            message.Request.Headers.SetValue("If-Match", etag.ToString());
-        }
-
-        SetJsonBody(message, TableEntityJson.Serialize(entity, includeKeys: true));
-        var response = await SendAsync(message, operation, cancellationToken);
-        return response.Status == 204 ? response.Headers.ETag ?? default : throw Failure(response, operation);
-    }
-
-    private HttpMessage CreateMessage(RequestMethod method, string path)
-    {
-        var message = _pipeline.CreateMessage();
-        var request = message.Request;
-        request.Method = method;
-        request.Uri.Reset(_endpoint);
-        request.Uri.AppendPath("/", false);
-        request.Uri.AppendPath(path, false);
-        request.Headers.SetValue("x-ms-version", _serviceVersion);
-        request.Headers.SetValue("Accept", JsonAccept);
-        request.Headers.SetValue("DataServiceVersion", "3.0");
-        request.Headers.SetValue("MaxDataServiceVersion", "3.0;NetFx");
-        return message;
-    }
-
-    private static void SetJsonBody(HttpMessage message, byte[] body)
-    {
-        message.Request.Headers.SetValue("Content-Type", "application/json");
-        message.Request.Headers.SetValue("Prefer", "return-no-content");
-        message.Request.Content = RequestContent.Create(body);
-    }
-
-    /// <summary>Keys are quoted, inner quotes doubled, then percent-encoded, as the service expects in an entity address.</summary>
-    internal string EntityPath(string partitionKey, string rowKey) =>
-        $"{Name}(PartitionKey='{EscapeKey(partitionKey)}',RowKey='{EscapeKey(rowKey)}')";
-
-    internal static string EscapeKey(string key) => Uri.EscapeDataString(key.Replace("'", "''", StringComparison.Ordinal));
-
-    private async Task<Response> SendAsync(HttpMessage message, string operation, CancellationToken cancellationToken)
+    private async Task<T> SendAsync<T>(string operation, Func<Task<T>> send, CancellationToken cancellationToken)
     {
         try
         {
-            await _pipeline.SendAsync(message, cancellationToken);
-            if (message.Response.Status is 408 or 429 or >= 500)
-            {
-                throw Failure(message.Response, operation);
-            }
-
-            return message.Response;
+            return await send();
         }
         catch (RequestFailedException e)
         {
-            throw Unreachable(operation, e.Status, e.Message, e);
+            throw Failure(operation, e.Status, e.ErrorCode, e.Message.Split('\n')[0], e);
         }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException))
         {
-            // Azure.Core's retry policy gathers the failure of every attempt.
+            // The SDK's retry policy gathers the failure of every attempt.
             var last = (RequestFailedException)e.InnerExceptions[^1];
-            throw Unreachable(operation, last.Status, $"{e.InnerExceptions.Count} attempts; last: {last.Message}", e);
+            throw new TableStorageUnavailableException(last.Status, $"{operation} on table {Name}: the table service at {_endpoint} could not be reached ({e.InnerExceptions.Count} attempts; last: {last.Message.Split('\n')[0]}).", e);
         }
         catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -278,44 +152,60 @@ public sealed class AzureTableClient : ITableClient
         }
     }
 
-    private TableStorageUnavailableException Unreachable(string operation, int status, string detail, Exception inner) =>
-        new(status, $"{operation} on table {Name}: the table service at {_endpoint} could not be reached ({detail}).", inner);
-
-    private TableStorageException Failure(Response response, string operation)
+    private TableStorageException Failure(string operation, int status, string? code, string detail, Exception inner)
     {
-        var (code, detail) = ParseError(response.Content?.ToString());
-        var message = $"{operation} on table {Name} failed with {response.Status} {code ?? response.ReasonPhrase}: {detail}";
-        return response.Status switch
+        var message = $"{operation} on table {Name} failed with {status} {code}: {detail}";
+        return status switch
         {
-            409 when code == TableErrorCode.EntityAlreadyExists => new TableEntityAlreadyExistsException(message),
-            412 => new TableConcurrencyException(message),
-            408 or 429 or >= 500 => new TableStorageUnavailableException(response.Status, message),
-            _ => new TableStorageException(response.Status, code, message),
+            409 when code == TableErrorCode.EntityAlreadyExists => new TableEntityAlreadyExistsException(message, inner),
+            412 => new TableConcurrencyException(message, inner),
+            0 => new TableStorageUnavailableException(0, $"{operation} on table {Name}: the table service at {_endpoint} could not be reached ({detail}).", inner),
+            408 or 429 or >= 500 => new TableStorageUnavailableException(status, message, inner),
+            _ => new TableStorageException(status, code, message, inner),
         };
     }
 
-    /// <summary>Reads <c>{"odata.error":{"code","message":{"value"}}}</c>, dropping the RequestId/Time lines the service appends.</summary>
-    private static (string? Code, string Detail) ParseError(string? body)
+    private static Sdk.TableEntity ToSdk(TableEntity entity)
     {
-        if (string.IsNullOrWhiteSpace(body))
+        var sdk = new Sdk.TableEntity(entity.PartitionKey, entity.RowKey);
+        foreach (var (name, value) in entity)
         {
-            return (null, "(no body)");
+            sdk[name] = value;
         }
 
-        try
+        if (entity.ETag != default)
         {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("odata.error", out var error))
+            sdk.ETag = entity.ETag;
+        }
+
+        return sdk;
+    }
+
+    private static TableEntity FromSdk(Sdk.TableEntity sdk)
+    {
+        var entity = new TableEntity(sdk.PartitionKey, sdk.RowKey) { ETag = sdk.ETag, Timestamp = sdk.Timestamp };
+        foreach (var (name, value) in sdk)
+        {
+            if (!SystemProperties.Contains(name) && !name.EndsWith("@odata.type", StringComparison.Ordinal))
             {
-                var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
-                var text = error.TryGetProperty("message", out var m) && m.TryGetProperty("value", out var v) ? v.GetString() ?? "" : "";
-                return (code, text.Split('\n')[0]);
+                entity[name] = value is BinaryData binary ? binary.ToArray() : value;
             }
         }
-        catch (JsonException)
-        {
-        }
 
-        return (null, body.Length > 300 ? body[..300] : body);
+        return entity;
     }
+
+    private static Sdk.TableUpdateMode Mode(TableUpdateMode mode) =>
+        mode == TableUpdateMode.Merge ? Sdk.TableUpdateMode.Merge : Sdk.TableUpdateMode.Replace;
+
+    private static Sdk.TableTransactionActionType Type(TableTransactionActionType type) => type switch
+    {
+        TableTransactionActionType.Add => Sdk.TableTransactionActionType.Add,
+        TableTransactionActionType.UpdateMerge => Sdk.TableTransactionActionType.UpdateMerge,
+        TableTransactionActionType.UpdateReplace => Sdk.TableTransactionActionType.UpdateReplace,
+        TableTransactionActionType.UpsertMerge => Sdk.TableTransactionActionType.UpsertMerge,
+        TableTransactionActionType.UpsertReplace => Sdk.TableTransactionActionType.UpsertReplace,
+        TableTransactionActionType.Delete => Sdk.TableTransactionActionType.Delete,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown transaction action."),
+    };
 }

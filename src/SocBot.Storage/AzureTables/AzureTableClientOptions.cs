@@ -1,12 +1,8 @@
-using Azure.Core;
+using Azure.Data.Tables;
 
 namespace SocBot.Storage.AzureTables;
 
-/// <summary>Transport, retry and diagnostics settings of the Table REST client (Azure.Core's <see cref="ClientOptions"/>).</summary>
-public sealed class AzureTableClientOptions : ClientOptions
+/// <summary>Transport and retry settings of the table client: Azure.Data.Tables' own options.</summary>
+public sealed class AzureTableClientOptions : TableClientOptions
 {
-    /// <summary>The REST version Azure.Data.Tables sends; Azurite accepts it.</summary>
-    public string ServiceVersion { get; set; } = "2019-02-02";
-
-    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

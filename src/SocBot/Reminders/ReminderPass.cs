@@ -60,7 +60,7 @@ public sealed partial class ReminderPass(
         {
             var key = occurrence.Key.ToString();
             var existing = await store.GetOccurrenceAsync(tenantId, occurrence.TeamId, key, cancellationToken);
-            if (existing is not null && (existing.IsPosted || existing.IsResolved || now - existing.ClaimedAt < options.Value.StaleClaimAfter))
+            if (existing is not null && (existing.IsPosted || existing.IsResolved))
             {
                 items.Add(new ReminderPassItem(tenantId, key, occurrence.TeamId, ReminderOutcome.AlreadyClaimed, existing.ConversationId, false, false, null));
                 continue;
@@ -136,7 +136,7 @@ public sealed partial class ReminderPass(
         var key = occurrence.Key.ToString();
         if (pending.Existing is { } stale)
         {
-            var takeOver = await store.TakeOverClaimAsync(pending.TenantId, occurrence.TeamId, key, stale.ClaimId, Guid.NewGuid(), cancellationToken);
+            var takeOver = await store.TakeOverClaimAsync(pending.TenantId, occurrence.TeamId, key, stale.ClaimId, Guid.NewGuid(), options.Value.StaleClaimAfter, cancellationToken);
             return takeOver.Claimed;
         }
 

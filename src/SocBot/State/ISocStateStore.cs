@@ -25,9 +25,12 @@ public interface ISocStateStore : IConversationReferenceStore
 
     /// <summary>
     /// Takes over a claim whose holder never posted (it crashed or its post failed): succeeds only while the stored claim is
-    /// still <paramref name="staleClaimId"/>, unposted and unresolved, so of several instances taking over one wins.
+    /// still <paramref name="staleClaimId"/>, unposted, unresolved and at least <paramref name="staleAfter"/> old, so of
+    /// several instances taking over one wins. The age is measured on the store's clock, which stamped the claim, not on a
+    /// pass's instant: a pass run at an explicit instant (<c>remind --at</c>) neither keeps a dead claim forever nor takes
+    /// over a live one.
     /// </summary>
-    Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, CancellationToken cancellationToken);
+    Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, TimeSpan staleAfter, CancellationToken cancellationToken);
 
     Task<OccurrenceRecord?> GetOccurrenceAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken);
 

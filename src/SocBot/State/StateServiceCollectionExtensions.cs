@@ -37,13 +37,13 @@ public static class StateServiceCollectionExtensions
     {
         if (!string.IsNullOrWhiteSpace(options.TablesConnectionString))
         {
-            return new AzureTableClient(TableConnectionString.Parse(options.TablesConnectionString), options.TableName, new AzureTableClientOptions { TimeProvider = time });
+            return new AzureTableClient(TableConnectionString.Parse(options.TablesConnectionString), options.TableName);
         }
 
         if (options.TablesEndpoint is { } endpoint)
         {
             var credential = new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = options.ManagedIdentityClientId });
-            return new AzureTableClient(endpoint, options.TableName, credential, new AzureTableClientOptions { TimeProvider = time });
+            return new AzureTableClient(endpoint, options.TableName, credential);
         }
 
         return new SqliteTableClient(options.SqlitePath ?? StorageOptions.DefaultSqlitePath, options.TableName, time);

@@ -105,7 +105,7 @@ public sealed partial class TableSocStateStore
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Escalated, by, time.GetUtcNow(), note),
             cancellationToken);
 
-    public async Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, CancellationToken cancellationToken)
+    public async Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var result = await ChangeAsync(
@@ -113,7 +113,7 @@ public sealed partial class TableSocStateStore
             teamId,
             occurrenceKey,
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != staleClaimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
+                : r.ClaimId != staleClaimId || r.IsPosted || now - r.ClaimedAt < staleAfter ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
             r => r with { ClaimId = newClaimId, ClaimedAt = now },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),

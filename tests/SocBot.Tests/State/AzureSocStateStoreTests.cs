@@ -7,5 +7,5 @@ namespace SocBot.Tests.State;
 public sealed class AzureSocStateStoreTests(AzuriteFixture azurite) : SocStateStoreContract, IClassFixture<AzuriteFixture>
 {
     protected override ITableClient CreateTable(string name) =>
-        new AzureTableClient(TableConnectionString.Parse(azurite.ConnectionString), name, new AzureTableClientOptions { TimeProvider = TimeProvider.System });
+        new AzureTableClient(TableConnectionString.Parse(azurite.ConnectionString), name);
 }

@@ -290,7 +290,7 @@ public abstract class SocStateStoreContract
         Time.Advance(TimeSpan.FromMinutes(30));
 
         var takers = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
-            store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), CancellationToken.None))));
+            store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), TimeSpan.FromMinutes(3), CancellationToken.None))));
 
         var winner = Assert.Single(takers, t => t.Claimed);
         var stored = await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None);
@@ -300,13 +300,29 @@ public abstract class SocStateStoreContract
     }
 
     [Fact]
+    public async Task TakeOverClaim_YoungerThanStaleAfterOnTheStoreClock_Refused()
+    {
+        var store = CreateStore();
+        var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(2));
+
+        var early = await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), TimeSpan.FromMinutes(3), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        var stale = await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), TimeSpan.FromMinutes(3), CancellationToken.None);
+
+        Assert.False(early.Claimed);
+        Assert.Equal(first.Occurrence.ClaimId, early.Occurrence.ClaimId);
+        Assert.True(stale.Claimed);
+    }
+
+    [Fact]
     public async Task TakeOverClaim_AlreadyPosted_Refused()
     {
         var store = CreateStore();
         var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
         await store.RecordPostedAsync(Tenant, "soc", "k/soc/w2", "19:c@thread.tacv2", "1", CancellationToken.None);
 
-        var takeOver = await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), CancellationToken.None);
+        var takeOver = await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), TimeSpan.FromMinutes(3), CancellationToken.None);
 
         Assert.False(takeOver.Claimed);
         Assert.Equal(first.Occurrence.ClaimId, takeOver.Occurrence.ClaimId);
