@@ -1,19 +1,18 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocBot.State;
-using SocBot.Storage;
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Sqlite;
+using SocBot.State.Sqlite;
 using SocBot.Testing.Azurite;
 
 namespace SocBot.Benchmarks.Storage;
 
 /// <summary>
 /// The state store on both backends with a year of history for 5 teams × 10 tasks (2 daily, 4 weekly, 4 monthly tasks per
-/// team: 4,930 occurrences, about 80 % completed): a plain insert, the bot's insert (an occurrence claim with its audit entry
+/// team: 4,930 occurrences, about 80 % completed): the bot's insert (an occurrence claim with its audit entry
 /// in one transaction), a completion of a claimed occurrence (with its audit entry), one team's status for this week, and
 /// one team's weekly completion rates over the year.
-/// Inserts/s = 1 / mean of the insert benchmarks. Run:
+/// Run:
 /// <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*StateStoreBenchmarks*' --job short</c>
 /// (Azurite comes from the repository's node_modules; add <c>--inProcess</c> to skip BenchmarkDotNet's rebuild).
 /// </summary>
@@ -25,8 +24,7 @@ public class StateStoreBenchmarks
 
     private AzuriteServer? _azurite;
     private string? _folder;
-    private ITableClient _table = null!;
-    private TableSocStateStore _store = null!;
+    private ISocStateStore _store = null!;
     private const int CompletionsPerIteration = 100;
 
     private long _counter;
@@ -47,13 +45,6 @@ public class StateStoreBenchmarks
         {
             Directory.Delete(_folder, recursive: true);
         }
-    }
-
-    [Benchmark]
-    public Task<Azure.ETag> AddEntity()
-    {
-        var n = Interlocked.Increment(ref _counter);
-        return _table.AddEntityAsync(new TableEntity("bench-inserts", n.ToString("D12", System.Globalization.CultureInfo.InvariantCulture)) { ["N"] = n, ["Text"] = "a typical note of a few words" }, CancellationToken.None);
     }
 
     [Benchmark]
@@ -92,15 +83,15 @@ public class StateStoreBenchmarks
         if (Backend == "Azurite")
         {
             _azurite = await AzuriteServer.StartAsync();
-            _table = new AzureTableClient(TableConnectionString.Parse(_azurite.ConnectionString), "BenchState");
+            var table = new AzureTableClient(TableConnectionString.Parse(_azurite.ConnectionString), "BenchState");
+            _store = new TableSocStateStore(table, new StateSchema(table, time, NullLogger<StateSchema>.Instance), time);
         }
         else
         {
             _folder = Path.Combine(Path.GetTempPath(), "socbot-bench-" + Guid.NewGuid().ToString("N"));
-            _table = new SqliteTableClient(Path.Combine(_folder, "bench.db"), "BenchState", time);
+            _store = new SqliteSocStateStore(Path.Combine(_folder, "bench.db"), "BenchState", time, NullLogger<SqliteSocStateStore>.Instance);
         }
 
-        _store = new TableSocStateStore(_table, new StateSchema(_table, time, NullLogger<StateSchema>.Instance), time);
         await SeedYearAsync();
     }
 

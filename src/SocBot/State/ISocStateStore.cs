@@ -4,7 +4,7 @@ namespace SocBot.State;
 
 /// <summary>
 /// Everything SocBot keeps: conversation references, channel bindings, occurrences with their resolution, the audit log,
-/// the reminder heartbeat. One implementation over the generic table store serves both Azure Table Storage and SQLite.
+/// the reminder heartbeat. Two backends: Azure Table Storage (<see cref="TableSocStateStore"/>) and SQLite (<see cref="Sqlite.SqliteSocStateStore"/>).
 /// Every write that changes SOC state appends an audit entry in the same transaction.
 /// </summary>
 public interface ISocStateStore : IConversationReferenceStore

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using SocBot.Conversations;
 using SocBot.Storage;
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Sqlite;
+using SocBot.State.Sqlite;
 
 namespace SocBot.State;
 
@@ -23,17 +23,28 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Describe(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton(sp => CreateTable(sp.GetRequiredService<IOptions<StorageOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton<StateSchema>();
-        services.AddSingleton<TableSocStateStore>();
-        services.AddSingleton<ISocStateStore>(sp => sp.GetRequiredService<TableSocStateStore>());
+        services.AddSingleton<ISocStateStore>(sp => CreateStore(sp));
+        services.AddSingleton(sp => (IStateStoreSchema)sp.GetRequiredService<ISocStateStore>());
         services.RemoveAll<IConversationReferenceStore>();
-        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<TableSocStateStore>());
+        services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<ISocStateStore>());
         services.AddHostedService<StateStartup>();
         return services;
     }
 
-    internal static ITableClient CreateTable(StorageOptions options, TimeProvider time)
+    private static ISocStateStore CreateStore(IServiceProvider services)
+    {
+        var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var time = services.GetRequiredService<TimeProvider>();
+        if (CreateTable(options) is { } table)
+        {
+            return new TableSocStateStore(table, new StateSchema(table, time, services.GetRequiredService<ILogger<StateSchema>>()), time);
+        }
+
+        return new SqliteSocStateStore(options.SqlitePath ?? StorageOptions.DefaultSqlitePath, options.TableName, time, services.GetRequiredService<ILogger<SqliteSocStateStore>>());
+    }
+
+    /// <summary>The Azure table when Table Storage is configured; null for the embedded SQLite store.</summary>
+    internal static ITableClient? CreateTable(StorageOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.TablesConnectionString))
         {
@@ -46,7 +57,7 @@ public static class StateServiceCollectionExtensions
             return new AzureTableClient(endpoint, options.TableName, credential);
         }
 
-        return new SqliteTableClient(options.SqlitePath ?? StorageOptions.DefaultSqlitePath, options.TableName, time);
+        return null;
     }
 
     internal static StorageBackend Describe(StorageOptions options)

@@ -4,16 +4,14 @@ namespace SocBot.State;
 
 public sealed partial class TableSocStateStore
 {
-    // An entity holds at most 1 MiB and a binary property 64 KiB: the content is spread over numbered properties.
-    private const int ExportChunkBytes = 64 * 1024;
-    private const int MaxExportChunks = 14;
+    private const int ExportChunkBytes = StoredExportLimits.ChunkBytes;
 
     public async Task SaveExportAsync(StoredExport export, CancellationToken cancellationToken)
     {
-        if (export.Content.Length > ExportChunkBytes * MaxExportChunks)
+        if (export.Content.Length > StoredExportLimits.MaxContentBytes)
         {
             throw new ArgumentException(
-                $"An export holds at most {ExportChunkBytes * MaxExportChunks} bytes; this one has {export.Content.Length}.", nameof(export));
+                $"An export holds at most {StoredExportLimits.MaxContentBytes} bytes; this one has {export.Content.Length}.", nameof(export));
         }
 
         await schema.EnsureAsync(cancellationToken);

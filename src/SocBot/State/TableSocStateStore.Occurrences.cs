@@ -172,18 +172,7 @@ public sealed partial class TableSocStateStore
         var rows = await table.QueryAsync(DueRangeFilter(tenantId, teamId, dueFrom, dueTo), ["State", "DueAt"], null, cancellationToken)
             .Select(e => (Due: e.GetDateTimeOffset("DueAt")!.Value.UtcDateTime, State: ParseState(e.GetString("State"))))
             .ToListAsync(cancellationToken);
-        return rows
-            .GroupBy(r => (Year: ISOWeek.GetYear(r.Due), Week: ISOWeek.GetWeekOfYear(r.Due)))
-            .OrderBy(g => g.Key)
-            .Select(g => new WeeklyCompletionRate(
-                teamId,
-                g.Key.Year,
-                g.Key.Week,
-                g.Count(),
-                g.Count(r => r.State == OccurrenceState.Completed),
-                g.Count(r => r.State == OccurrenceState.Skipped),
-                g.Count(r => r.State is not (OccurrenceState.Completed or OccurrenceState.Skipped))))
-            .ToList();
+        return WeeklyCompletionRates.Count(teamId, rows);
     }
 
     /// <summary>

@@ -6,11 +6,11 @@ using SocBot.Storage;
 namespace SocBot.State;
 
 /// <summary>
-/// <see cref="ISocStateStore"/> over any <see cref="ITableClient"/> (Azure Table Storage or SQLite); the layout is in
+/// <see cref="ISocStateStore"/> over Azure Table Storage (through <see cref="ITableClient"/>); the layout is in
 /// <see cref="StateKeys"/>. Exactly-once comes from the table's conditional insert and ETags, never from a lock in this
 /// process, so the web host and CLI verbs (or several instances) can share the store.
 /// </summary>
-public sealed partial class TableSocStateStore(ITableClient table, StateSchema schema, TimeProvider time) : ISocStateStore
+public sealed partial class TableSocStateStore(ITableClient table, StateSchema schema, TimeProvider time) : ISocStateStore, IStateStoreSchema
 {
     private const int MaxConcurrencyRetries = 20;
 
@@ -18,6 +18,8 @@ public sealed partial class TableSocStateStore(ITableClient table, StateSchema s
 
     /// <summary>Tenants this process has registered already: conversation references are saved on every activity.</summary>
     private readonly ConcurrentDictionary<string, bool> _registeredTenants = new(StringComparer.Ordinal);
+
+    public Task EnsureSchemaAsync(CancellationToken cancellationToken) => schema.EnsureAsync(cancellationToken);
 
     public async Task<IReadOnlyList<string>> ListTenantsAsync(CancellationToken cancellationToken)
     {

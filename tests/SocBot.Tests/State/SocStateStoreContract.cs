@@ -1,8 +1,6 @@
 using SocBot.Conversations;
 using SocBot.State;
-using SocBot.Storage;
 using SocBot.Testing;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace SocBot.Tests.State;
 
@@ -14,7 +12,11 @@ public abstract class SocStateStoreContract
 
     protected FakeTimeProvider Time { get; } = new(Monday);
 
-    protected abstract ITableClient CreateTable(string name);
+    /// <summary>A store over this test's own table or file; every call opens the same data, as another process would.</summary>
+    protected abstract ISocStateStore CreateStore();
+
+    /// <summary>Marks this test's store as written by a newer SocBot; returns that version and the one this SocBot reads.</summary>
+    protected abstract Task<(int Stored, int Current)> WriteNewerSchemaAsync();
 
     [Fact]
     public async Task ClaimOccurrence_FirstClaim_ClaimedOpenAndAudited()
@@ -257,29 +259,36 @@ public abstract class SocStateStoreContract
     public async Task Ids_WithForbiddenKeyCharacters_StoredAndQueried()
     {
         var store = CreateStore();
-        const string tenant = "tenant/with#odd?chars";
-        const string team = "team|é 🔥";
-        await store.ClaimOccurrenceAsync(Claim("x/y/z", team, "x/y", Monday) with { TenantId = tenant }, CancellationToken.None);
+        const string tenant = "tenant/with#odd?chars'%🙂";
+        const string team = "team|é 🔥'%#/";
+        const string key = "x'/y%#/z🙂";
+        const string task = "x'/y%#";
+        const string note = "100% done #1 / O'Neil 🙂";
+        await store.ClaimOccurrenceAsync(Claim(key, team, task, Monday) with { TenantId = tenant }, CancellationToken.None);
 
         var listed = await store.ListTeamOccurrencesAsync(tenant, team, Monday, Monday.AddDays(1), CancellationToken.None);
-        var completed = await store.CompleteAsync(tenant, team, "x/y/z", new Actor("oid", "O'Neil"), "100% done", null, CancellationToken.None);
+        var history = await store.ListTaskHistoryAsync(tenant, team, task, Monday, Monday.AddDays(1), CancellationToken.None);
+        var completed = await store.CompleteAsync(tenant, team, key, new Actor("oid'%#/", "O'Neil 🙂"), note, "https://t.example/a?b=1#c", CancellationToken.None);
+        var stored = await CreateStore().GetOccurrenceAsync(tenant, team, key, CancellationToken.None);
+        var audit = await store.ReadAuditAsync(tenant, team, Monday, Monday.AddDays(1), CancellationToken.None);
 
-        Assert.Equal(("x/y/z", team, "x/y"), (Assert.Single(listed).OccurrenceKey, listed[0].TeamId, listed[0].TaskId));
+        Assert.Equal((key, team, task), (Assert.Single(listed).OccurrenceKey, listed[0].TeamId, listed[0].TaskId));
+        Assert.Equal(key, Assert.Single(history).OccurrenceKey);
         Assert.Equal(OccurrenceUpdateOutcome.Applied, completed.Outcome);
+        Assert.Equal((note, "https://t.example/a?b=1#c", new Actor("oid'%#/", "O'Neil 🙂")), (stored?.Note, stored?.Evidence, stored?.ResolvedBy));
+        Assert.Equal(note, Assert.Single(audit, a => a.Action == AuditActions.Completed).Detail);
     }
 
     [Fact]
     public async Task EnsureSchema_TableFromNewerLayout_RefusesWithBothVersions()
     {
-        var table = NewTable();
-        await table.CreateIfNotExistsAsync(CancellationToken.None);
-        await table.AddEntityAsync(new TableEntity("_meta", "schema") { ["Version"] = StateSchema.CurrentVersion + 1 }, CancellationToken.None);
-        var store = new TableSocStateStore(table, new StateSchema(table, Time, NullLogger<StateSchema>.Instance), Time);
+        var (stored, current) = await WriteNewerSchemaAsync();
+        var store = CreateStore();
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetHeartbeatAsync(CancellationToken.None));
 
-        Assert.Contains($"version {StateSchema.CurrentVersion + 1}", error.Message, StringComparison.Ordinal);
-        Assert.Contains($"reads version {StateSchema.CurrentVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"version {stored}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"reads version {current}", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -403,18 +412,6 @@ public abstract class SocStateStoreContract
 
         await Assert.ThrowsAsync<ArgumentException>(() => store.SaveExportAsync(export, CancellationToken.None));
     }
-
-    protected TableSocStateStore CreateStore() => CreateStore(TableName);
-
-    protected TableSocStateStore CreateStore(string tableName)
-    {
-        var table = CreateTable(tableName);
-        return new TableSocStateStore(table, new StateSchema(table, Time, NullLogger<StateSchema>.Instance), Time);
-    }
-
-    private string TableName { get; } = "s" + Guid.NewGuid().ToString("N")[..20];
-
-    private ITableClient NewTable() => CreateTable(TableName);
 
     protected static OccurrenceClaim Claim(string key, string team, string task, DateTimeOffset due) =>
         new(Tenant, key, team, task, "2026-W02", due, Guid.NewGuid());

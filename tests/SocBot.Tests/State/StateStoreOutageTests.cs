@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using SocBot.State;
 using SocBot.Storage;
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Sqlite;
+using SocBot.State.Sqlite;
 using SocBot.Testing.Azurite;
 
 namespace SocBot.Tests.State;
@@ -40,7 +40,7 @@ public sealed class StateStoreOutageTests : IDisposable
     public async Task CompleteAsync_SqliteFileLockedByAnotherWriter_StateStoreUnavailable()
     {
         var path = Path.Combine(_folder, "socbot.db");
-        var store = Store(new SqliteTableClient(path, "SocBotState", _time));
+        var store = new SqliteSocStateStore(path, "SocBotState", _time, NullLogger<SqliteSocStateStore>.Instance);
         await store.ClaimOccurrenceAsync(Claim("k/soc/w2"), CancellationToken.None);
         await using var other = new SqliteConnection($"Data Source={path};Pooling=false");
         await other.OpenAsync();

@@ -6,7 +6,7 @@ using SocBot.Conversations;
 using SocBot.State;
 using SocBot.Storage;
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Sqlite;
+using SocBot.State.Sqlite;
 using SocBot.Testing.Azurite;
 
 namespace SocBot.Tests.State;
@@ -26,8 +26,7 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite) : IClassFix
         await store.UpsertAsync(new ConversationReference("t", "a:1", "personal", new Uri("https://smba.trafficmanager.net/teams/"), null, null, null, null, "28:bot", DateTimeOffset.UnixEpoch), CancellationToken.None);
         await host.StopAsync();
 
-        Assert.IsType<TableSocStateStore>(store);
-        Assert.IsType<SqliteTableClient>(host.Services.GetRequiredService<ITableClient>());
+        Assert.IsType<SqliteSocStateStore>(store);
         Assert.Equal(new StorageBackend("SQLite", path), host.Services.GetRequiredService<StorageBackend>());
         Assert.True(File.Exists(path));
         Assert.True(File.Exists(path + "-wal") || await IsWalAsync(path));
@@ -44,7 +43,7 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite) : IClassFix
         await host.StopAsync();
 
         var table = new AzureTableClient(TableConnectionString.Parse(azurite.ConnectionString), "RegistrationState");
-        Assert.IsType<AzureTableClient>(host.Services.GetRequiredService<ITableClient>());
+        Assert.IsType<TableSocStateStore>(store);
         Assert.Equal(1, (await table.GetEntityIfExistsAsync("_meta", "schema", CancellationToken.None))?["Version"]);
         Assert.NotNull(await table.GetEntityIfExistsAsync("_meta", "heartbeat", CancellationToken.None));
     }
@@ -54,10 +53,9 @@ public sealed class StorageRegistrationTests(AzuriteFixture azurite) : IClassFix
     {
         using var host = BuildHost(new() { ["Storage:TablesEndpoint"] = "https://socbot.table.core.windows.net" });
 
-        var table = host.Services.GetRequiredService<ITableClient>();
+        var store = host.Services.GetRequiredService<ISocStateStore>();
 
-        Assert.IsType<AzureTableClient>(table);
-        Assert.Equal("SocBotState", table.Name);
+        Assert.IsType<TableSocStateStore>(store);
         Assert.Equal("Azure Table Storage (managed identity)", host.Services.GetRequiredService<StorageBackend>().Kind);
     }
 

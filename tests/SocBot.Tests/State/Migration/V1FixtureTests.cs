@@ -5,7 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using SocBot.State;
 using SocBot.Storage.AzureTables;
-using SocBot.Storage.Sqlite;
+using SocBot.State.Sqlite;
 using SocBot.Testing.Azurite;
 using StorageTable = SocBot.Storage.ITableClient;
 
@@ -49,14 +49,61 @@ public sealed class V1FixtureTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ReadThroughStore_SqliteFileWrittenByV1_EveryRecordAsBefore()
+    public async Task EnsureSchema_SqliteFileWrittenByV1_BackedUpThenMigratedInPlaceWithEveryRecord()
     {
         var path = Path.Combine(_folder, "socbot.db");
         File.Copy(Path.Combine(Fixtures, "socbot-v1.db"), path);
+        var time = new FakeTimeProvider(_expected.TakenAt);
 
-        var snapshot = await SnapshotAsync(new SqliteTableClient(path, "SocBotState", new FakeTimeProvider(_expected.TakenAt)));
+        var migrated = await StateSnapshot.TakeAsync(SqliteStore(path, time), _expected.TakenAt, _expected.Teams, _expected.ExportIds, CancellationToken.None);
+        SqliteConnection.ClearAllPools();
+        var reopened = await StateSnapshot.TakeAsync(SqliteStore(path, time), _expected.TakenAt, _expected.Teams, _expected.ExportIds, CancellationToken.None);
 
-        AssertSame(_expected, snapshot);
+        AssertSame(_expected, migrated);
+        AssertSame(_expected, reopened);
+        var backup = Assert.Single(Directory.GetFiles(_folder, "socbot.db.v1-backup-*"));
+        Assert.Equal(["socbot_entities", "socbot_tables"], await TablesAsync(backup));
+        Assert.DoesNotContain("socbot_entities", await TablesAsync(path));
+        Assert.Contains("occurrences", await TablesAsync(path));
+    }
+
+    [Fact]
+    public async Task EnsureSchema_V1FileWithNewerTableLayout_RefusedNamingBothVersionsAndUntouched()
+    {
+        var path = Path.Combine(_folder, "socbot.db");
+        File.Copy(Path.Combine(Fixtures, "socbot-v1.db"), path);
+        await using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE socbot_entities SET props = '{\"Version\":7}' WHERE pk = '_meta' AND rk = 'schema';";
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => SqliteStore(path, new FakeTimeProvider(_expected.TakenAt)).GetHeartbeatAsync(CancellationToken.None));
+
+        Assert.Contains("layout version 7", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"reads version {SqliteSchema.CurrentVersion}", error.Message, StringComparison.Ordinal);
+        Assert.Contains("socbot_entities", await TablesAsync(path));
+    }
+
+    private static SqliteSocStateStore SqliteStore(string path, TimeProvider time) =>
+        new(path, "SocBotState", time, NullLogger<SqliteSocStateStore>.Instance);
+
+    private static async Task<List<string>> TablesAsync(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=false;Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
+        await using var reader = await command.ExecuteReaderAsync();
+        var names = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     public async Task DisposeAsync()
