@@ -4,8 +4,8 @@ namespace SocBot.Storage;
 
 /// <summary>
 /// One table, shaped like Azure.Data.Tables' <c>TableClient</c> so a later swap to the SDK touches little.
-/// Both the Table Storage REST client and the SQLite store implement it with the same semantics:
-/// conditional insert, ETag concurrency, key-ordered paged queries with continuation, and partition transactions.
+/// Implemented over Azure.Data.Tables (<see cref="AzureTables.AzureTableClient"/>): conditional insert, ETag concurrency,
+/// key-ordered paged queries with continuation, and partition transactions.
 /// </summary>
 public interface ITableClient
 {

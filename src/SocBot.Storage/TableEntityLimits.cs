@@ -1,7 +1,7 @@
 namespace SocBot.Storage;
 
 /// <summary>
-/// Table Storage's documented limits, checked before a write so both backends refuse the same entities with the same codes
+/// Table Storage's documented limits, checked before a write so an entity is refused with the service's codes
 /// (Azurite is looser than Azure). Sizes follow the service's own accounting: strings count two bytes per UTF-16 unit.
 /// </summary>
 internal static class TableEntityLimits

@@ -1,6 +1,6 @@
 namespace SocBot.Storage;
 
-/// <summary>The error codes of the Table service that callers act on; the SQLite store reports the same ones.</summary>
+/// <summary>The error codes of the Table service that callers act on.</summary>
 public static class TableErrorCode
 {
     public const string EntityAlreadyExists = "EntityAlreadyExists";

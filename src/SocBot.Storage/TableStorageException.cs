@@ -2,7 +2,7 @@ namespace SocBot.Storage;
 
 /// <summary>
 /// A table operation the service refused, shaped like Azure's <c>RequestFailedException</c>:
-/// the HTTP status (the SQLite store uses the same numbers) and the service's error code.
+/// the HTTP status and the service's error code.
 /// </summary>
 public class TableStorageException : Exception
 {

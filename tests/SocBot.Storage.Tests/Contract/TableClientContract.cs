@@ -3,7 +3,7 @@ using Azure;
 namespace SocBot.Storage.Tests.Contract;
 
 /// <summary>
-/// The behaviour every <see cref="ITableClient"/> must have, run against SQLite and against a real Azurite.
+/// The behaviour every <see cref="ITableClient"/> must have, run against a real Azurite.
 /// Each test creates its own table, so the tests are independent.
 /// </summary>
 public abstract class TableClientContract
