@@ -82,10 +82,10 @@ public sealed partial class CompletionService(
             var target = await directory.ResolveAsync(record.TenantId, record.TeamId, CancellationToken.None);
             if (target is not null)
             {
-                await poster.UpdateAsync(target.ServiceUrl, conversationId, activityId, card, CancellationToken.None);
+                await poster.UpdateAsync(target.ServiceUrl, record.TenantId, conversationId, activityId, card, CancellationToken.None);
             }
         }
-        catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
+        catch (Exception e) when (e is ConnectorException or ConnectorPacingException or UntrustedServiceUrlException or HttpRequestException)
         {
             Log.UpdateFailed(logger, e, record.OccurrenceKey);
         }

@@ -15,7 +15,7 @@ public sealed class ReminderPoster(ConnectorClient connector, TrustedServiceUrls
         trustedUrls.Trust(target.ServiceUrl);
         if (!target.IsChannel)
         {
-            var sent = await connector.SendToConversationAsync(target.ServiceUrl, target.ChannelId, CardActivity(card), cancellationToken);
+            var sent = await connector.SendToConversationAsync(target.ServiceUrl, target.TenantId, target.ChannelId, CardActivity(card), cancellationToken);
             return new PostedCard(target.ChannelId, sent.Id ?? throw NoActivityId("SendToConversation"));
         }
 
@@ -32,17 +32,17 @@ public sealed class ReminderPoster(ConnectorClient connector, TrustedServiceUrls
             ChannelData = JsonElements.From(channelData),
             Activity = CardActivity(card),
         };
-        var created = await connector.CreateConversationAsync(target.ServiceUrl, parameters, target.ChannelId, cancellationToken);
+        var created = await connector.CreateConversationAsync(target.ServiceUrl, target.TenantId, parameters, target.ChannelId, cancellationToken);
         var activityId = created.ActivityId ?? ThreadRootOf(created.Id);
         var conversationId = created.Id ?? $"{target.ChannelId};messageid={activityId}";
         return new PostedCard(conversationId, activityId ?? throw NoActivityId("CreateConversation"));
     }
 
     /// <summary>Replaces the card of a posted activity, so everyone in the channel sees its new state.</summary>
-    public async Task UpdateAsync(Uri serviceUrl, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
+    public async Task UpdateAsync(Uri serviceUrl, string tenantId, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
     {
         trustedUrls.Trust(serviceUrl);
-        await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, CardActivity(card), cancellationToken);
+        await connector.UpdateActivityAsync(serviceUrl, tenantId, conversationId, activityId, CardActivity(card), cancellationToken);
     }
 
     public static OutgoingActivity CardActivity(AdaptiveCard card) => OutgoingActivity.FromAttachment(
