@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SocBot.Protocol.Schema;
+using SocBot.Protocol.Teams;
 
 namespace SocBot.Protocol.Connector;
 
@@ -79,6 +80,10 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
         var list = await GetAsync("GetTeamChannels", serviceUrl, tenantId, teamId, $"v3/teams/{Escape(teamId)}/conversations", ProtocolJsonContext.Default.ConversationList, cancellationToken);
         return list.Conversations;
     }
+
+    /// <summary>The team's name as Teams shows it (GET v3/teams/{teamId}).</summary>
+    public Task<TeamInfo> GetTeamDetailsAsync(Uri serviceUrl, string teamId, CancellationToken cancellationToken) =>
+        GetAsync("GetTeamDetails", serviceUrl, $"v3/teams/{Escape(teamId)}", ProtocolJsonContext.Default.TeamInfo, cancellationToken);
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
