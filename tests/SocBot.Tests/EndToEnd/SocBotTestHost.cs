@@ -53,11 +53,15 @@ public sealed class SocBotTestHost : IAsyncDisposable
         return new SocBotTestHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    public async Task<HttpResponseMessage> PostActivityAsync(string json, string? bearerToken = null, string contentType = "application/json")
+    public Task<HttpResponseMessage> PostActivityAsync(string json, string? bearerToken = null, string contentType = "application/json") =>
+        PostActivityAsync(Encoding.UTF8.GetBytes(json), bearerToken, contentType);
+
+    /// <summary>Posts the bytes as they are, for bodies that are not valid UTF-8 text.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(byte[] body, string? bearerToken = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
         {
-            Content = new StringContent(json, Encoding.UTF8),
+            Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (bearerToken is not null)
