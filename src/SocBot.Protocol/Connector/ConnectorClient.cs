@@ -82,8 +82,8 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
     }
 
     /// <summary>The team's name as Teams shows it (GET v3/teams/{teamId}).</summary>
-    public Task<TeamInfo> GetTeamDetailsAsync(Uri serviceUrl, string teamId, CancellationToken cancellationToken) =>
-        GetAsync("GetTeamDetails", serviceUrl, $"v3/teams/{Escape(teamId)}", ProtocolJsonContext.Default.TeamInfo, cancellationToken);
+    public Task<TeamInfo> GetTeamDetailsAsync(Uri serviceUrl, string? tenantId, string teamId, CancellationToken cancellationToken) =>
+        GetAsync("GetTeamDetails", serviceUrl, tenantId, teamId, $"v3/teams/{Escape(teamId)}", ProtocolJsonContext.Default.TeamInfo, cancellationToken);
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
 

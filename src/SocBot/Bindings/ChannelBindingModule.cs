@@ -187,8 +187,8 @@ public sealed partial class ChannelBindingModule(
 
         try
         {
-            teamName = (await turn.Connector.GetTeamDetailsAsync(turn.ServiceUrl, teamsTeamId, cancellationToken)).Name ?? teamName;
-            var channels = await turn.Connector.GetTeamChannelsAsync(turn.ServiceUrl, teamsTeamId, cancellationToken);
+            teamName = (await turn.Connector.GetTeamDetailsAsync(turn.ServiceUrl, turn.Activity.GetTenantId(), teamsTeamId, cancellationToken)).Name ?? teamName;
+            var channels = await turn.Connector.GetTeamChannelsAsync(turn.ServiceUrl, turn.Activity.GetTenantId(), teamsTeamId, cancellationToken);
             if (channels.FirstOrDefault(c => c.Id == channelId) is { } channel)
             {
                 channelName = channel.Name ?? "General";

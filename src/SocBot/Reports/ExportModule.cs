@@ -123,6 +123,7 @@ public sealed partial class ExportModule(
             var tenantId = activity.GetTenantId();
             var chat = await turn.Connector.CreateConversationAsync(
                 turn.ServiceUrl,
+                tenantId,
                 new ConversationParameters
                 {
                     IsGroup = false,
@@ -138,7 +139,7 @@ public sealed partial class ExportModule(
                 return false;
             }
 
-            await turn.Connector.SendToConversationAsync(turn.ServiceUrl, chatId, Offer(prepared), cancellationToken);
+            await turn.Connector.SendToConversationAsync(turn.ServiceUrl, tenantId, chatId, Offer(prepared), cancellationToken);
             return true;
         }
         catch (Exception e) when (e is ConnectorException or HttpRequestException)
