@@ -98,8 +98,8 @@ public sealed partial class CardActionModule(
         var by = AccessPolicy.ActorOf(activity);
         var result = verb switch
         {
-            ReminderVerbs.Complete => await completions.CompleteAsync(record, by, OccurrenceCardData.Text(data, ReminderVerbs.NoteInput), OccurrenceCardData.Text(data, ReminderVerbs.EvidenceInput), cancellationToken),
-            ReminderVerbs.Skip when OccurrenceCardData.Text(data, ReminderVerbs.ReasonInput) is { Length: > 0 } reason && !string.IsNullOrWhiteSpace(reason) =>
+            ReminderVerbs.Complete => await completions.CompleteAsync(record, by, OccurrenceCardData.Input(data, ReminderVerbs.NoteInput), OccurrenceCardData.Input(data, ReminderVerbs.EvidenceInput), cancellationToken),
+            ReminderVerbs.Skip when OccurrenceCardData.Input(data, ReminderVerbs.ReasonInput) is { Length: > 0 } reason && !string.IsNullOrWhiteSpace(reason) =>
                 await completions.SkipAsync(record, by, reason, cancellationToken),
             ReminderVerbs.Skip => null,
             ReminderVerbs.SnoozeHour => await completions.SnoozeAsync(record, by, untilTomorrow: false, cancellationToken),

@@ -40,7 +40,7 @@ public sealed partial class ReminderPass(
 
             if (!dryRun)
             {
-                await escalator.RunAsync(tenantId, now, cancellationToken);
+                await EscalateAsync(tenantId, now, cancellationToken);
             }
         }
 
@@ -51,6 +51,19 @@ public sealed partial class ReminderPass(
 
         Log.PassCompleted(logger, now, items.Count(i => i.Outcome == ReminderOutcome.Posted), items.Count(i => i.Outcome == ReminderOutcome.Failed), dryRun);
         return new ReminderPassReport(now, dryRun, items);
+    }
+
+    /// <summary>Overdue work of one tenant; whatever goes wrong there, the other tenants and the heartbeat still run.</summary>
+    private async Task EscalateAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await escalator.RunAsync(tenantId, now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.EscalationFailed(logger, e, tenantId);
+        }
     }
 
     private async Task<List<Pending>> FindPendingAsync(string tenantId, IReadOnlyList<Occurrence> due, DateTimeOffset now, List<ReminderPassItem> items, CancellationToken cancellationToken)
@@ -104,20 +117,23 @@ public sealed partial class ReminderPass(
         claimed = claimed.OrderBy(p => p.Occurrence.DueAt).ThenBy(p => p.Occurrence.Key.ToString(), StringComparer.Ordinal).ToList();
         var target = claimed[0].Target;
         var digest = options.Value.UsesDigest(claimed[0].Occurrence.TeamId, claimed.Count);
-        var batches = digest ? [claimed] : claimed.Select(p => new List<Pending> { p }).ToList();
+        var batches = digest
+            ? claimed.Chunk(ReminderCards.MaxDigestRows).Select(c => c.ToList()).ToList()
+            : claimed.Select(p => new List<Pending> { p }).ToList();
         foreach (var batch in batches)
         {
             var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName)).ToList();
             var card = digest
                 ? ReminderCards.Digest(DigestTitle(batch), cards, now)
                 : ReminderCards.Reminder(await live.AddToAsync(cards[0], cancellationToken), now);
+            var where = digest ? $"\"{ReminderCards.DigestHeading(DigestTitle(batch), batch.Count)}\"" : target.ChannelTitle;
             try
             {
                 var posted = await poster.PostAsync(target, card, cancellationToken);
                 foreach (var pending in batch)
                 {
                     await store.RecordPostedAsync(pending.TenantId, pending.Occurrence.TeamId, pending.Occurrence.Key.ToString(), posted.ConversationId, posted.ActivityId, cancellationToken);
-                    items.Add(Item(pending, ReminderOutcome.Posted, now, digest, target.ChannelTitle));
+                    items.Add(Item(pending, ReminderOutcome.Posted, now, digest, where));
                 }
             }
             catch (Exception e) when (e is Protocol.Connector.ConnectorException or Protocol.Connector.UntrustedServiceUrlException or HttpRequestException)
@@ -163,6 +179,9 @@ public sealed partial class ReminderPass(
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Reminder pass at {At}: {Posted} posted, {Failed} failed (dry run: {DryRun})")]
         public static partial void PassCompleted(ILogger logger, DateTimeOffset at, int posted, int failed, bool dryRun);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Advancing overdue work of tenant {TenantId} failed; a later pass retries")]
+        public static partial void EscalationFailed(ILogger logger, Exception exception, string tenantId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Posting reminders to channel {ChannelId} failed; a later pass retries")]
         public static partial void PostFailed(ILogger logger, Exception exception, string channelId);

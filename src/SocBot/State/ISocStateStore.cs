@@ -47,6 +47,16 @@ public interface ISocStateStore : IConversationReferenceStore
     /// <summary>Moves the overdue stage from <paramref name="fromStage"/> to <paramref name="toStage"/> if it still is <paramref name="fromStage"/> and the occurrence is unresolved; true when this call moved it.</summary>
     Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Holds an unresolved occurrence at <paramref name="stage"/> for the caller, for <paramref name="holdFor"/> on the store's
+    /// clock, while the next stage's message goes out; true when no one else holds it. Advancing the stage ends the hold;
+    /// holds are not audited.
+    /// </summary>
+    Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken);
+
+    /// <summary>Ends a hold whose message failed, so the next pass tries the stage again.</summary>
+    Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken);
+
     Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken);
 
     /// <summary>A team's occurrences due in [from, to), in due order: "this period's status of every task".</summary>

@@ -146,11 +146,37 @@ public sealed partial class TableSocStateStore
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
                 : r.EscalationStage != fromStage ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationStage = toStage },
+            r => r with { EscalationStage = toStage, EscalationHeldUntil = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.EscalationAdvanced, Actor.Bot, time.GetUtcNow(), $"stage {fromStage} → {toStage}: {detail}"),
             cancellationToken);
         return result.Outcome == OccurrenceUpdateOutcome.Applied;
     }
+
+    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var result = await ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.EscalationStage != stage || r.EscalationHeldUntil > now ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { EscalationHeldUntil = now + holdFor },
+            audit: null,
+            cancellationToken);
+        return result.Outcome == OccurrenceUpdateOutcome.Applied;
+    }
+
+    public async Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken) =>
+        await ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.EscalationStage == stage && r.EscalationHeldUntil is not null ? OccurrenceUpdateOutcome.Applied : OccurrenceUpdateOutcome.Unchanged,
+            r => r with { EscalationHeldUntil = null },
+            audit: null,
+            cancellationToken);
 
     public async Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
     {
@@ -196,7 +222,7 @@ public sealed partial class TableSocStateStore
         string occurrenceKey,
         Func<OccurrenceRecord, OccurrenceUpdateOutcome> precondition,
         Func<OccurrenceRecord, OccurrenceRecord> change,
-        Func<OccurrenceRecord, AuditEntry> audit,
+        Func<OccurrenceRecord, AuditEntry>? audit,
         CancellationToken cancellationToken)
     {
         await schema.EnsureAsync(cancellationToken);
@@ -216,12 +242,8 @@ public sealed partial class TableSocStateStore
             var updated = change(current.Record);
             try
             {
-                await table.SubmitTransactionAsync(
-                    [
-                        new(TableTransactionActionType.UpdateReplace, ToEntity(partition, current.RowKey, updated), current.ETag),
-                        AuditAction(partition, audit(updated)),
-                    ],
-                    cancellationToken);
+                TableTransactionAction write = new(TableTransactionActionType.UpdateReplace, ToEntity(partition, current.RowKey, updated), current.ETag);
+                await table.SubmitTransactionAsync(audit is null ? [write] : [write, AuditAction(partition, audit(updated))], cancellationToken);
                 return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.Applied, updated);
             }
             catch (TableTransactionFailedException e) when (e.Status == 412 && e.FailedActionIndex == 0)
@@ -272,6 +294,7 @@ public sealed partial class TableSocStateStore
         ["Evidence"] = record.Evidence,
         ["Reason"] = record.Reason,
         ["EscalationStage"] = record.EscalationStage,
+        ["EscalationHeldUntil"] = record.EscalationHeldUntil,
     };
 
     private static OccurrenceRecord ToRecord(TableEntity entity) => new(
@@ -292,7 +315,8 @@ public sealed partial class TableSocStateStore
         entity.GetString("Note"),
         entity.GetString("Evidence"),
         entity.GetString("Reason"),
-        entity.GetInt32("EscalationStage") ?? 0);
+        entity.GetInt32("EscalationStage") ?? 0,
+        entity.GetDateTimeOffset("EscalationHeldUntil"));
 
     private static OccurrenceState ParseState(string? state) =>
         Enum.TryParse<OccurrenceState>(state, out var parsed) ? parsed : throw new InvalidDataException($"'{state}' is not an occurrence state.");

@@ -25,7 +25,7 @@ public sealed class RunCommandTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         var card = attachment.GetProperty("content");
         Assert.Equal("Run IR tabletop exercise", card.GetProperty("body")[0].GetProperty("text").GetString());
-        Assert.Equal("On demand", Fact(card, "Period"));
+        Assert.Equal("As needed", Fact(card, "Cadence"));
         Assert.Equal("Computer Security Incident Response Team (CSIRT)", Fact(card, "Team"));
         var key = OccurrenceKey.Parse(card.GetProperty("refresh").GetProperty("action").GetProperty("data").GetProperty("occ").GetString()!);
         Assert.True(key.IsAdHoc);

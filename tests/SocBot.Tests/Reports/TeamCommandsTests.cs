@@ -224,7 +224,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "complete run-ir-tabletop-exercise ransomware scenario");
 
-        Assert.Equal("Recorded **Run IR tabletop exercise** (On demand) as done.\n\n- Done: **Run IR tabletop exercise** (On demand) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — ransomware scenario", reply);
+        Assert.Equal("Recorded **Run IR tabletop exercise** (As needed) as done.\n\n- Done: **Run IR tabletop exercise** (As needed) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — ransomware scenario", reply);
     }
 
     [Fact]

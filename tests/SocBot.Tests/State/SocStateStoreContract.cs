@@ -347,6 +347,33 @@ public abstract class SocStateStoreContract
     }
 
     [Fact]
+    public async Task HoldEscalation_Concurrent_OneHolds_UntilReleasedOrExpired_AndAdvancingEndsIt()
+    {
+        var store = CreateStore();
+        await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        await store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 0, 1, "card marked overdue", CancellationToken.None);
+
+        var held = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+            store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None))));
+        var wrongStage = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 0, TimeSpan.FromMinutes(10), CancellationToken.None);
+        await store.ReleaseEscalationAsync(Tenant, "soc", "k/soc/w2", 1, CancellationToken.None);
+        var afterRelease = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(9));
+        var stillHeld = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(2));
+        var afterExpiry = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var advanced = await store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 1, 2, "nudged", CancellationToken.None);
+
+        Assert.Single(held, h => h);
+        Assert.Equal((false, true, false, true, true), (wrongStage, afterRelease, stillHeld, afterExpiry, advanced));
+        var stored = await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None);
+        Assert.Equal((2, (DateTimeOffset?)null), (stored!.EscalationStage, stored.EscalationHeldUntil));
+        var audit = await store.ReadAuditAsync(Tenant, "soc", Monday, Monday.AddDays(1), CancellationToken.None);
+        Assert.Equal(2, audit.Count(a => a.Action == AuditActions.EscalationAdvanced));
+        Assert.Equal(3, audit.Count);
+    }
+
+    [Fact]
     public async Task ListTenants_ReferencesAndBindings_EachTenantOnce()
     {
         var store = CreateStore();
