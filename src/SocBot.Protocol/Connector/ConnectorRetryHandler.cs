@@ -34,6 +34,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
                 try
                 {
                     response = await base.SendAsync(request, attemptTimeout.Token);
+                    ConnectorMetrics.Answered(request, response.StatusCode);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -43,6 +44,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
                     }
 
                     Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, "timeout", attempt);
+                    ConnectorMetrics.Retrying(request, "timeout");
                     continue;
                 }
             }
@@ -59,6 +61,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
             }
 
             Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, ((int)response.StatusCode).ToString(), attempt);
+            ConnectorMetrics.Retrying(request, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             response.Dispose();
             waited += delay;
             await Task.Delay(delay, time, cancellationToken);

@@ -16,6 +16,7 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
     public async Task WaitTurnAsync(string conversationId, CancellationToken cancellationToken)
     {
         var delay = Reserve(ThreadOf(conversationId));
+        ConnectorMetrics.Paced(delay);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, time, cancellationToken);
