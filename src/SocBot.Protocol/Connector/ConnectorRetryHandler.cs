@@ -45,6 +45,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
                 try
                 {
                     response = await base.SendAsync(request, attemptTimeout.Token);
+                    ConnectorMetrics.Answered(request, response.StatusCode);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -54,6 +55,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
                     }
 
                     Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, "timeout", attempt);
+                    ConnectorMetrics.Retrying(request, "timeout");
                     continue;
                 }
             }
@@ -70,6 +72,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
             }
 
             Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, ((int)response.StatusCode).ToString(), attempt);
+            ConnectorMetrics.Retrying(request, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             response.Dispose();
             waited += delay;
             await Task.Delay(delay, time, cancellationToken);

@@ -46,6 +46,7 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
     public async Task WaitTurnAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
     {
         var delay = Reserve(tenantId ?? string.Empty, ThreadOf(conversationId));
+        ConnectorMetrics.Paced(delay);
         if (delay > TimeSpan.Zero)
         {
             await Task.Delay(delay, time, cancellationToken);

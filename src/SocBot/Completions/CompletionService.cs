@@ -51,6 +51,7 @@ public sealed partial class CompletionService(
     private async Task<CompletionResult> FinishAsync(OccurrenceRecord original, OccurrenceUpdateResult result, CancellationToken cancellationToken)
     {
         var record = result.Occurrence ?? original;
+        Telemetry.SocBotMetrics.Completed(result.Outcome);
         var card = await CurrentCardAsync(record, cancellationToken);
         if (result.Outcome == OccurrenceUpdateOutcome.Applied)
         {

@@ -34,12 +34,12 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
     }
 
     private Task AnswerAsync(ITurnContext turn, string question, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answerer.Answer(question))), cancellationToken);
+        turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(Telemetry.SocBotMetrics.Answered(answerer.Answer(question)))), cancellationToken);
 
     private Task AnswerOrHelpAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var question = turn.Text;
-        var answer = question.Length == 0 ? null : answerer.Answer(question);
+        var answer = question.Length == 0 ? null : Telemetry.SocBotMetrics.Answered(answerer.Answer(question));
         if (answer is not null && (answer.Confident || question.TrimEnd().EndsWith('?')))
         {
             return turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answer)), cancellationToken);

@@ -24,6 +24,7 @@ public sealed partial class ReminderPass(
 
     public async Task<ReminderPassReport> RunAsync(DateTimeOffset now, bool dryRun, CancellationToken cancellationToken)
     {
+        var started = Telemetry.SocBotMetrics.StartTiming();
         var settings = options.Value;
         var due = schedule.List(now - settings.CatchUpHorizon, now.AddTicks(1));
         var items = new List<ReminderPassItem>();
@@ -50,7 +51,7 @@ public sealed partial class ReminderPass(
         }
 
         Log.PassCompleted(logger, now, items.Count(i => i.Outcome == ReminderOutcome.Posted), items.Count(i => i.Outcome == ReminderOutcome.Failed), dryRun);
-        return new ReminderPassReport(now, dryRun, items);
+        return Telemetry.SocBotMetrics.PassCompleted(new ReminderPassReport(now, dryRun, items), started);
     }
 
     /// <summary>Overdue work of one tenant; whatever goes wrong there, the other tenants and the heartbeat still run.</summary>

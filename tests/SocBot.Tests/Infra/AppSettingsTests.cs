@@ -26,7 +26,7 @@ public sealed class AppSettingsTests
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
         Assert.Equal(
-            [.. CoreSettings, "SocBot__CatalogPath", "SocBot__AdminObjectIds__0", "APPLICATIONINSIGHTS_CONNECTION_STRING", "ApplicationInsightsAgent_EXTENSION_VERSION"],
+            [.. CoreSettings, "SocBot__CatalogPath", "SocBot__AdminObjectIds__0", "APPLICATIONINSIGHTS_CONNECTION_STRING", "Telemetry__ApplicationInsightsConnectionString", "ApplicationInsightsAgent_EXTENSION_VERSION"],
             names);
     }
 
@@ -105,7 +105,7 @@ public sealed class AppSettingsTests
         ["shutdownTimeout"] = "00:00:30",
         ["catalogPath"] = RepoPaths.Combine("src", "SocBot", "Catalog", "default-catalog.yaml"),
         ["adminObjectId"] = "9d3f7c1a-4b2e-4f6a-8c5d-0e1f2a3b4c5d",
-        ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
+        ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
         ["logAnalyticsWorkspaceId"] = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log-socbot",
     };
 
