@@ -10,6 +10,8 @@ namespace SocBot.Reminders;
 /// </summary>
 public static class ReminderCards
 {
+    public const string PostedAgainNotice = "Posted again after an interruption: an earlier copy of this reminder may also be in this channel.";
+
     /// <summary>The card of one occurrence: open with its buttons, or resolved with who did it and when.</summary>
     public static AdaptiveCard Reminder(ReminderView view, DateTimeOffset now)
     {
@@ -27,6 +29,11 @@ public static class ReminderCards
         if (view.PostedLate && !view.IsResolved)
         {
             body.Add(Notice("Posted late: SocBot was not running at the reminder time."));
+        }
+
+        if (view.PostedAgain && !view.IsResolved)
+        {
+            body.Add(Notice(PostedAgainNotice));
         }
 
         body.Add(new AdaptiveTextBlock { Text = view.TaskDescription, Wrap = true, Spacing = AdaptiveSpacing.Medium });
@@ -89,6 +96,11 @@ public static class ReminderCards
             if (view.UnboundTeamName is { } unbound)
             {
                 status.Add(Notice($"No channel bound for {unbound}."));
+            }
+
+            if (view.PostedAgain && !view.IsResolved)
+            {
+                status.Add(Notice(PostedAgainNotice));
             }
 
             var row = new AdaptiveColumnSet

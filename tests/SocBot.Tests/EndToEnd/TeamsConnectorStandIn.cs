@@ -11,6 +11,7 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
 {
     private readonly ConcurrentQueue<PostedThread> _threads = new();
     private int _next = 1000;
+    private int _gatewayFailures;
 
     private TeamsConnectorStandIn(LoopbackServer server)
     {
@@ -30,6 +31,11 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
     public IReadOnlyList<RecordedRequest> ThreadMessages =>
         Server.Requests.Where(r => r.Method == "POST" && r.PathAndQuery.StartsWith("/v3/conversations/", StringComparison.Ordinal)).ToList();
 
+    /// <summary>
+    /// The next <paramref name="count"/> new threads are created, but answered 504, as when Teams' gateway gives up on a call the service behind it completed.
+    /// </summary>
+    public void CreateButAnswerGatewayError(int count) => Interlocked.Exchange(ref _gatewayFailures, count);
+
     public static async Task<TeamsConnectorStandIn> StartAsync() => new(await LoopbackServer.StartAsync());
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync();
@@ -41,6 +47,11 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
         {
             var channel = request.Json.GetProperty("channelData").GetProperty("channel").GetProperty("id").GetString()!;
             _threads.Enqueue(new PostedThread(channel, id.ToString(), request.Json.GetProperty("activity")));
+            if (Interlocked.Decrement(ref _gatewayFailures) >= 0)
+            {
+                return LoopbackResponse.Json(504, """{"error":{"code":"GatewayTimeout","message":"The upstream service did not answer in time."}}""");
+            }
+
             return LoopbackResponse.Json(201, JsonSerializer.Serialize(new { id = $"{channel};messageid={id}", activityId = id.ToString() }));
         }
 
