@@ -11,6 +11,8 @@ namespace SocBot.Reminders;
 /// </summary>
 public static class ReminderCards
 {
+    public const string PostedAgainNotice = "Posted again after an interruption: an earlier copy of this reminder may also be in this channel.";
+
     /// <summary>The card of one occurrence: open with its buttons, or resolved with who did it and when.</summary>
     public static AdaptiveCard Reminder(ReminderView view, DateTimeOffset now)
     {
@@ -28,6 +30,11 @@ public static class ReminderCards
         if (view.PostedLate && !view.IsResolved)
         {
             body.Add(Notice("Posted late: SocBot was not running at the reminder time."));
+        }
+
+        if (view.PostedAgain && !view.IsResolved)
+        {
+            body.Add(Notice(PostedAgainNotice));
         }
 
         body.Add(new AdaptiveTextBlock { Text = view.TaskDescription, Wrap = true, Spacing = AdaptiveSpacing.Medium });
@@ -103,6 +110,11 @@ public static class ReminderCards
                 new AdaptiveTextBlock { Text = view.TaskTitle, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
                 status,
             };
+            if (view.PostedAgain && !view.IsResolved)
+            {
+                items.Add(Notice(PostedAgainNotice));
+            }
+
             if (!view.IsResolved)
             {
                 items.Add(new AdaptiveActionSet { Actions = DigestRowActions(view.Data, row.ToString(CultureInfo.InvariantCulture)).ToList(), Spacing = AdaptiveSpacing.Small });

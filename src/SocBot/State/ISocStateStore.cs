@@ -34,6 +34,12 @@ public interface ISocStateStore : IConversationReferenceStore
     /// <summary>Records where the reminder was posted, so the card can be updated and a crash after posting does not post again.</summary>
     Task<OccurrenceUpdateResult> RecordPostedAsync(string tenantId, string teamId, string occurrenceKey, string conversationId, string activityId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Notes what claim <paramref name="claimId"/>'s failed post came to, with an audit entry; <c>Unchanged</c> when the
+    /// claim has moved on or the card is posted. A take-over reads it to tell a harmless re-post from a possible duplicate.
+    /// </summary>
+    Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken);
+
     /// <summary>Completes once: concurrent completions race on the occurrence's ETag and all but one get <see cref="OccurrenceUpdateOutcome.AlreadyResolved"/>.</summary>
     Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken);
 

@@ -5,6 +5,7 @@ namespace SocBot.State;
 /// <see cref="Note"/>/<see cref="Evidence"/>/<see cref="Reason"/> are set once, when it is completed or skipped.
 /// <see cref="EscalationStage"/> is the reminders feature's overdue stage (0 = none), moved by compare-and-set;
 /// <see cref="EscalationHeldUntil"/> is set while one instance sends the next stage's message, so no other sends it too.
+/// <see cref="LastPostAttempt"/> is what the current claim's failed post came to, null while none failed.
 /// </summary>
 public sealed record OccurrenceRecord(
     string TenantId,
@@ -25,7 +26,8 @@ public sealed record OccurrenceRecord(
     string? Evidence,
     string? Reason,
     int EscalationStage = 0,
-    DateTimeOffset? EscalationHeldUntil = null)
+    DateTimeOffset? EscalationHeldUntil = null,
+    PostAttempt? LastPostAttempt = null)
 {
     public bool IsResolved => State is OccurrenceState.Completed or OccurrenceState.Skipped;
 

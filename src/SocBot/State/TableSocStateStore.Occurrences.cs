@@ -59,6 +59,18 @@ public sealed partial class TableSocStateStore
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, time.GetUtcNow(), $"{conversationId} {activityId}"),
             cancellationToken);
 
+    public Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.ClaimId != claimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { LastPostAttempt = attempt },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActionOf(attempt), Actor.Bot, time.GetUtcNow(), detail),
+            cancellationToken);
+
     public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -115,7 +127,7 @@ public sealed partial class TableSocStateStore
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
                 : r.ClaimId != staleClaimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
-            r => r with { ClaimId = newClaimId, ClaimedAt = now },
+            r => r with { ClaimId = newClaimId, ClaimedAt = now, LastPostAttempt = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),
             cancellationToken);
         var occurrence = result.Occurrence
@@ -295,6 +307,7 @@ public sealed partial class TableSocStateStore
         ["Reason"] = record.Reason,
         ["EscalationStage"] = record.EscalationStage,
         ["EscalationHeldUntil"] = record.EscalationHeldUntil,
+        ["LastPostAttempt"] = record.LastPostAttempt?.ToString(),
     };
 
     private static OccurrenceRecord ToRecord(TableEntity entity) => new(
@@ -316,7 +329,16 @@ public sealed partial class TableSocStateStore
         entity.GetString("Evidence"),
         entity.GetString("Reason"),
         entity.GetInt32("EscalationStage") ?? 0,
-        entity.GetDateTimeOffset("EscalationHeldUntil"));
+        entity.GetDateTimeOffset("EscalationHeldUntil"),
+        Enum.TryParse<PostAttempt>(entity.GetString("LastPostAttempt"), out var attempt) ? attempt : null);
+
+    private static string AuditActionOf(PostAttempt attempt) => attempt switch
+    {
+        PostAttempt.NotDelivered => AuditActions.PostNotDelivered,
+        PostAttempt.Deferred => AuditActions.PostDeferred,
+        PostAttempt.MayHaveBeenDelivered => AuditActions.PossiblyPosted,
+        _ => AuditActions.PostingAgain,
+    };
 
     private static OccurrenceState ParseState(string? state) =>
         Enum.TryParse<OccurrenceState>(state, out var parsed) ? parsed : throw new InvalidDataException($"'{state}' is not an occurrence state.");

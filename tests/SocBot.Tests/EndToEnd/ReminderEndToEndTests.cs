@@ -90,6 +90,40 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pass_CreateAnswered504ButDelivered_RecordsPossiblyPosted_ThenATakeOverPostsOnceMoreMarkedAndAudited()
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+        _scenario.Connector.CreateButAnswerGatewayError(1);
+
+        var first = await _scenario.RunPassAsync();
+
+        // The first card out is SOC Oversight's digest of seven: all seven may have been delivered.
+        var uncertain = first.Items.Where(i => i.Outcome == ReminderOutcome.PossiblyPosted).ToList();
+        Assert.Equal(7, uncertain.Count);
+        var possibly = uncertain[0];
+        Assert.Equal(1, _scenario.Connector.CreatedThreads.Count(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(possibly.OccurrenceKey)));
+        var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, possibly.TeamId, possibly.OccurrenceKey, CancellationToken.None);
+        Assert.Equal((PostAttempt?)PostAttempt.MayHaveBeenDelivered, stored?.LastPostAttempt);
+
+        await _scenario.RunPassAsync();
+        Assert.Equal(1, _scenario.Connector.CreatedThreads.Count(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(possibly.OccurrenceKey)));
+
+        _scenario.Time.Advance(TimeSpan.FromMinutes(4));
+        var takeOver = await _scenario.RunPassAsync();
+
+        Assert.Equal(ReminderOutcome.PostedAgain, Assert.Single(takeOver.Items, i => i.OccurrenceKey == possibly.OccurrenceKey && i.Outcome != ReminderOutcome.AlreadyClaimed).Outcome);
+        var copies = _scenario.Connector.CreatedThreads.Where(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(possibly.OccurrenceKey)).ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.DoesNotContain(ReminderCards.PostedAgainNotice, PostedCards.Texts(PostedCards.CardOf(copies[0].Activity)));
+        Assert.Contains(ReminderCards.PostedAgainNotice, PostedCards.Texts(PostedCards.CardOf(copies[1].Activity)));
+        var audit = await _scenario.Store.ReadAuditAsync(ReminderScenario.TenantId, possibly.TeamId, Monday0900.AddDays(-1), Monday0900.AddDays(1), CancellationToken.None);
+        Assert.Equal(
+            new[] { AuditActions.Claimed, AuditActions.PossiblyPosted, AuditActions.ClaimTakenOver, AuditActions.PostingAgain, AuditActions.Posted }.Order(StringComparer.Ordinal),
+            audit.Where(a => a.OccurrenceKey == possibly.OccurrenceKey).Select(a => a.Action).Order(StringComparer.Ordinal));
+        Assert.True((await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, possibly.TeamId, possibly.OccurrenceKey, CancellationToken.None))!.IsPosted);
+    }
+
+    [Fact]
     public async Task Pass_AfterDowntime_PostsMissedRemindersMarkedLate_WithinTheHorizonOnly()
     {
         _scenario.Time.SetUtcNow(Monday0900.AddHours(6));

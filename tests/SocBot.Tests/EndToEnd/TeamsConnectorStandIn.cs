@@ -17,6 +17,7 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
     private readonly ConcurrentQueue<PostedThread> _threads = new();
     private readonly ConcurrentDictionary<string, (string Name, IReadOnlyList<(string Id, string? Name)> Channels)> _teams = new(StringComparer.Ordinal);
     private int _next = 1000;
+    private int _gatewayFailures;
 
     private TeamsConnectorStandIn(LoopbackServer server)
     {
@@ -38,6 +39,11 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
 
     /// <summary>Files put into upload sessions, in order.</summary>
     public IReadOnlyList<RecordedRequest> Uploads => Server.Requests.Where(r => r.Method == "PUT" && r.PathAndQuery.StartsWith(UploadPrefix, StringComparison.Ordinal)).ToList();
+
+    /// <summary>
+    /// The next <paramref name="count"/> new threads are created, but answered 504, as when Teams' gateway gives up on a call the service behind it completed.
+    /// </summary>
+    public void CreateButAnswerGatewayError(int count) => Interlocked.Exchange(ref _gatewayFailures, count);
 
     public static async Task<TeamsConnectorStandIn> StartAsync() => new(await LoopbackServer.StartAsync());
 
@@ -62,6 +68,11 @@ public sealed class TeamsConnectorStandIn : IAsyncDisposable
 
             var channel = channelProperty.GetProperty("id").GetString()!;
             _threads.Enqueue(new PostedThread(channel, id.ToString(), body.GetProperty("activity")));
+            if (Interlocked.Decrement(ref _gatewayFailures) >= 0)
+            {
+                return LoopbackResponse.Json(504, """{"error":{"code":"GatewayTimeout","message":"The upstream service did not answer in time."}}""");
+            }
+
             return LoopbackResponse.Json(201, JsonSerializer.Serialize(new { id = $"{channel};messageid={id}", activityId = id.ToString() }));
         }
 

@@ -300,6 +300,25 @@ public abstract class SocStateStoreContract
     }
 
     [Fact]
+    public async Task RecordPostAttempt_OwnClaim_StoredAndAudited_OtherClaimUnchanged_TakeOverClearsIt()
+    {
+        var store = CreateStore();
+        var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+
+        var noted = await store.RecordPostAttemptAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, PostAttempt.MayHaveBeenDelivered, "CreateConversation answered 504", CancellationToken.None);
+        var stranger = await store.RecordPostAttemptAsync(Tenant, "soc", "k/soc/w2", Guid.NewGuid(), PostAttempt.NotDelivered, "not ours", CancellationToken.None);
+
+        Assert.Equal(OccurrenceUpdateOutcome.Applied, noted.Outcome);
+        Assert.Equal(OccurrenceUpdateOutcome.Unchanged, stranger.Outcome);
+        Assert.Equal(PostAttempt.MayHaveBeenDelivered, (await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None))?.LastPostAttempt);
+        var audit = await store.ReadAuditAsync(Tenant, "soc", Monday.AddDays(-1), Monday.AddDays(1), CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == AuditActions.PossiblyPosted && a.Detail == "CreateConversation answered 504");
+
+        await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), CancellationToken.None);
+        Assert.Null((await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None))?.LastPostAttempt);
+    }
+
+    [Fact]
     public async Task TakeOverClaim_AlreadyPosted_Refused()
     {
         var store = CreateStore();
