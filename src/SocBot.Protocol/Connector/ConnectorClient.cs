@@ -78,7 +78,7 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
     public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(Uri serviceUrl, string? tenantId, string teamId, CancellationToken cancellationToken)
     {
         var list = await GetAsync("GetTeamChannels", serviceUrl, tenantId, teamId, $"v3/teams/{Escape(teamId)}/conversations", ProtocolJsonContext.Default.ConversationList, cancellationToken);
-        return list.Conversations;
+        return list.Conversations ?? [];
     }
 
     /// <summary>The team's name as Teams shows it (GET v3/teams/{teamId}).</summary>

@@ -13,14 +13,10 @@ public static class WelcomeCards
         {
             new AdaptiveTextBlock { Text = "Hi, I'm SocBot", Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
             new AdaptiveTextBlock { Text = $"Thanks for adding me {where}. I keep your SOC's maintenance on schedule:", Wrap = true, Spacing = AdaptiveSpacing.None },
-            new AdaptiveTextBlock
-            {
-                Text = "- I post each due maintenance task as a card in the channel of the SOC team that owns it\n"
-                    + "- the team completes, skips or snoozes it on the card, and I record who did what\n"
-                    + "- overdue work is escalated to SOC Oversight\n"
-                    + "- ask me **who owns ‹anything›?** and I answer from the SOC roles matrix",
-                Wrap = true,
-            },
+            Point("I post each due maintenance task as a card in the channel of the SOC team that owns it."),
+            Point("The team completes, skips or snoozes it on the card, and I record who did what."),
+            Point("Overdue work is escalated to SOC Oversight."),
+            Point("Ask me **who owns ‹anything›?** and I answer from the SOC roles matrix."),
             new AdaptiveTextBlock { Text = "Getting started", Weight = AdaptiveTextWeight.Bolder, Wrap = true, Spacing = AdaptiveSpacing.Medium },
             new AdaptiveTextBlock
             {
@@ -38,4 +34,7 @@ public static class WelcomeCards
             Body = body,
         };
     }
+
+    /// <summary>One line of what SocBot does; a text block each, as card renderers differ on markdown lists.</summary>
+    private static AdaptiveTextBlock Point(string text) => new() { Text = "• " + text, Wrap = true, Spacing = AdaptiveSpacing.Small };
 }
