@@ -147,8 +147,8 @@ public sealed partial class ReportsModule(
         var activity = turn.Activity;
         var by = AccessPolicy.ActorOf(activity);
         var result = skip
-            ? await completions.SkipAsync(record, by, match.Rest, cancellationToken)
-            : await completions.CompleteAsync(record, by, match.Rest, null, cancellationToken);
+            ? await completions.SkipAsync(record, turn.ServiceUrl, by, match.Rest, cancellationToken)
+            : await completions.CompleteAsync(record, turn.ServiceUrl, by, match.Rest, null, cancellationToken);
         var view = ReportText.Line(views.ForRecord(result.Record), time.GetUtcNow(), withTeam: true);
         Log.ResolvedByText(logger, skip ? "skip" : "complete", record.OccurrenceKey, result.Outcome.ToString());
         await turn.SendActivityAsync(
