@@ -70,7 +70,7 @@ public sealed partial class CardUpdateWorker(CardUpdateQueue queue, ReminderPost
 
         try
         {
-            await poster.UpdateAsync(update.ServiceUrl, update.ConversationId, update.ActivityId, update.Activity, _abandon.Token);
+            await poster.UpdateAsync(update.ServiceUrl, update.TenantId, update.ConversationId, update.ActivityId, update.Activity, _abandon.Token);
         }
         catch (OperationCanceledException) when (_abandon.IsCancellationRequested)
         {

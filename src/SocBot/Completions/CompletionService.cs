@@ -66,7 +66,7 @@ public sealed partial class CompletionService(
             return;
         }
 
-        if (!updates.TryEnqueue(new CardUpdate(record.OccurrenceKey, serviceUrl, conversationId, activityId, card), out var applied))
+        if (!updates.TryEnqueue(new CardUpdate(record.OccurrenceKey, serviceUrl, record.TenantId, conversationId, activityId, card), out var applied))
         {
             Log.UpdateRefused(logger, record.OccurrenceKey);
             return;

@@ -126,9 +126,9 @@ public sealed partial class OverdueEscalator(
         try
         {
             var fresh = await store.GetOccurrenceAsync(record.TenantId, record.TeamId, record.OccurrenceKey, cancellationToken) ?? record;
-            await poster.UpdateAsync(target.ServiceUrl, conversationId, activityId, await cards.CurrentCardAsync(fresh, cancellationToken), cancellationToken);
+            await poster.UpdateAsync(target.ServiceUrl, record.TenantId, conversationId, activityId, await cards.CurrentCardAsync(fresh, cancellationToken), cancellationToken);
         }
-        catch (ConnectorException e)
+        catch (Exception e) when (e is ConnectorException or ConnectorPacingException)
         {
             Log.UpdateFailed(logger, e, record.OccurrenceKey);
         }
@@ -157,9 +157,9 @@ public sealed partial class OverdueEscalator(
             .ToList();
         try
         {
-            await connector.SendToConversationAsync(target.ServiceUrl, conversationId, OutgoingActivity.FromText(text) with { Entities = entities }, cancellationToken);
+            await connector.SendToConversationAsync(target.ServiceUrl, target.TenantId, conversationId, OutgoingActivity.FromText(text) with { Entities = entities }, cancellationToken);
         }
-        catch (ConnectorException e)
+        catch (Exception e) when (e is ConnectorException or ConnectorPacingException)
         {
             Log.UpdateFailed(logger, e, record.OccurrenceKey);
         }
@@ -179,7 +179,7 @@ public sealed partial class OverdueEscalator(
         {
             await poster.PostAsync(target, card, cancellationToken);
         }
-        catch (ConnectorException e)
+        catch (Exception e) when (e is ConnectorException or ConnectorPacingException)
         {
             Log.UpdateFailed(logger, e, escalationTeamId);
         }

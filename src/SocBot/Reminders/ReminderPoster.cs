@@ -15,7 +15,7 @@ public sealed class ReminderPoster(ConnectorClient connector, TrustedServiceUrls
         trustedUrls.Trust(target.ServiceUrl);
         if (!target.IsChannel)
         {
-            var sent = await connector.SendToConversationAsync(target.ServiceUrl, target.ChannelId, CardActivity(card), cancellationToken);
+            var sent = await connector.SendToConversationAsync(target.ServiceUrl, target.TenantId, target.ChannelId, CardActivity(card), cancellationToken);
             return new PostedCard(target.ChannelId, sent.Id ?? throw NoActivityId("SendToConversation"));
         }
 
@@ -32,21 +32,21 @@ public sealed class ReminderPoster(ConnectorClient connector, TrustedServiceUrls
             ChannelData = JsonElements.From(channelData),
             Activity = CardActivity(card),
         };
-        var created = await connector.CreateConversationAsync(target.ServiceUrl, parameters, target.ChannelId, cancellationToken);
+        var created = await connector.CreateConversationAsync(target.ServiceUrl, target.TenantId, parameters, target.ChannelId, cancellationToken);
         var activityId = created.ActivityId ?? ThreadRootOf(created.Id);
         var conversationId = created.Id ?? $"{target.ChannelId};messageid={activityId}";
         return new PostedCard(conversationId, activityId ?? throw NoActivityId("CreateConversation"));
     }
 
     /// <summary>Replaces the card of a posted activity, so everyone in the channel sees its new state.</summary>
-    public Task UpdateAsync(Uri serviceUrl, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
-        UpdateAsync(serviceUrl, conversationId, activityId, CardActivity(card), cancellationToken);
+    public Task UpdateAsync(Uri serviceUrl, string tenantId, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
+        UpdateAsync(serviceUrl, tenantId, conversationId, activityId, CardActivity(card), cancellationToken);
 
     /// <summary>The same with the card already serialized into its activity, for a card that is also sent elsewhere.</summary>
-    public async Task UpdateAsync(Uri serviceUrl, string conversationId, string activityId, OutgoingActivity cardActivity, CancellationToken cancellationToken)
+    public async Task UpdateAsync(Uri serviceUrl, string tenantId, string conversationId, string activityId, OutgoingActivity cardActivity, CancellationToken cancellationToken)
     {
         trustedUrls.Trust(serviceUrl);
-        await connector.UpdateActivityAsync(serviceUrl, conversationId, activityId, cardActivity, cancellationToken);
+        await connector.UpdateActivityAsync(serviceUrl, tenantId, conversationId, activityId, cardActivity, cancellationToken);
     }
 
     public static OutgoingActivity CardActivity(AdaptiveCard card) => OutgoingActivity.FromAttachment(

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using SocBot.State;
-using SocBot.Storage;
 
 namespace SocBot.Reminders;
 
@@ -18,7 +17,7 @@ public sealed class SchedulerHeartbeatHealthCheck(ISocStateStore store, TimeProv
         {
             heartbeat = await store.GetHeartbeatAsync(cancellationToken);
         }
-        catch (TableStorageException e)
+        catch (StateStoreUnavailableException e)
         {
             // Storage has its own readiness check; liveness must not flap, and a restart would not bring storage back.
             return HealthCheckResult.Degraded("The heartbeat cannot be read: storage is unreachable.", e);

@@ -11,6 +11,7 @@ public sealed class StateSchema(ITableClient table, TimeProvider time, ILogger<S
 {
     public const int CurrentVersion = 1;
 
+    private readonly ITableClient table = OutageTranslatingTableClient.Wrap(table);
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile bool _ready;
 

@@ -14,6 +14,8 @@ public sealed partial class TableSocStateStore(ITableClient table, StateSchema s
 {
     private const int MaxConcurrencyRetries = 20;
 
+    private readonly ITableClient table = OutageTranslatingTableClient.Wrap(table);
+
     /// <summary>Tenants this process has registered already: conversation references are saved on every activity.</summary>
     private readonly ConcurrentDictionary<string, bool> _registeredTenants = new(StringComparer.Ordinal);
 

@@ -88,6 +88,7 @@ public sealed class CardUpdateWorkerTests
     private static CardUpdate Update(string key, string activityId, Uri? serviceUrl = null) => new(
         key,
         serviceUrl ?? new Uri("http://127.0.0.1:9/"),
+        "tenant-1",
         $"19:monitoring@thread.tacv2;messageid={activityId}",
         activityId,
         ReminderPoster.CardActivity(ReminderCards.Message("Completed", key)));
