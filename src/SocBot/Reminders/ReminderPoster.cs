@@ -59,10 +59,14 @@ public sealed class ReminderPoster(ConnectorClient connector, TrustedServiceUrls
     }
 
     /// <summary>Replaces the card of a posted activity, so everyone in the channel sees its new state.</summary>
-    public async Task UpdateAsync(Uri serviceUrl, string tenantId, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken)
+    public Task UpdateAsync(Uri serviceUrl, string tenantId, string conversationId, string activityId, AdaptiveCard card, CancellationToken cancellationToken) =>
+        UpdateAsync(serviceUrl, tenantId, conversationId, activityId, CardActivity(card), cancellationToken);
+
+    /// <summary>The same with the card already serialized into its activity, for a card that is also sent elsewhere.</summary>
+    public async Task UpdateAsync(Uri serviceUrl, string tenantId, string conversationId, string activityId, OutgoingActivity cardActivity, CancellationToken cancellationToken)
     {
         trustedUrls.Trust(serviceUrl);
-        await connector.UpdateActivityAsync(serviceUrl, tenantId, conversationId, activityId, CardActivity(card), cancellationToken);
+        await connector.UpdateActivityAsync(serviceUrl, tenantId, conversationId, activityId, cardActivity, cancellationToken);
     }
 
     public static OutgoingActivity CardActivity(AdaptiveCard card) => OutgoingActivity.FromAttachment(

@@ -12,6 +12,7 @@ namespace SocBot.Tests.EndToEnd;
 public sealed class SocBotTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private SocBotTestHost(WebApplication app, Uri baseUrl)
     {
@@ -72,10 +73,20 @@ public sealed class SocBotTestHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    /// <summary>Stops the host as SIGTERM would, running every hosted service's shutdown; disposing later does not stop it again.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
     }
 }
