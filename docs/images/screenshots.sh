@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Renders the README card screenshots: SocBot's own card builders write example cards (card-examples.cs), Microsoft's
+# Renders the README card screenshots: SocBot's own card builders write example cards (card-examples.cs,
+# command-card-examples.cs), Microsoft's
 # Adaptive Cards renderer turns each into a page (tools/cards/render-card-page.mjs), headless Chromium photographs it.
 # Run from anywhere after `npm ci`; needs chromium (Debian: apt-get install -y chromium).
 set -euo pipefail
@@ -8,7 +9,7 @@ images="$root/docs/images"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-dotnet run "$images/card-examples.cs" -- "$work" > /dev/null
+for examples in card-examples.cs command-card-examples.cs; do dotnet run "$images/$examples" -- "$work" > /dev/null; done
 width=640
 for card in "$work"/*.json; do
   name="$(basename "$card" .json)"

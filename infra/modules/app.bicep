@@ -71,10 +71,14 @@ var adminSettings = empty(adminObjectId) ? [] : [
   }
 ]
 
-// The App Service agent reads these; the app itself only writes JSON console logs, which the diagnostic setting below ships.
+// The App Service agent reads the first two; the app's own OpenTelemetry metrics and traces go out with the third.
 var insightsSettings = empty(applicationInsightsConnectionString) ? [] : [
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: applicationInsightsConnectionString
+  }
+  {
+    name: 'Telemetry__ApplicationInsightsConnectionString'
     value: applicationInsightsConnectionString
   }
   {

@@ -19,10 +19,14 @@ public static class BotProtocolServiceCollectionExtensions
     {
         services.AddOptions<BotCredentialsOptions>().BindConfiguration(string.Empty).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotCredentialsOptions>, BotCredentialsOptionsValidator>();
-        services.AddOptions<BotAuthenticationOptions>().BindConfiguration(BotAuthenticationOptions.SectionName);
+        services.AddOptions<BotAuthenticationOptions>().BindConfiguration(BotAuthenticationOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<BotAuthenticationOptions>, BotAuthenticationDefaults>();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>, BotAuthenticationOptionsValidator>();
         services.AddOptions<BotAdapterOptions>().BindConfiguration(adapterSection);
         services.AddOptions<ConnectorRetryOptions>().BindConfiguration(ConnectorRetryOptions.SectionName);
-        services.AddOptions<ConnectorPacingOptions>().BindConfiguration(ConnectorPacingOptions.SectionName);
+        services.AddOptions<ConnectorPacingOptions>().BindConfiguration(ConnectorPacingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<ConnectorPacingOptions>, ConnectorPacingDefaults>();
+        services.AddSingleton<IValidateOptions<ConnectorPacingOptions>, ConnectorPacingOptionsValidator>();
 
         services.AddHttpClient(nameof(OpenIdSigningKeyProvider));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<OpenIdSigningKeyProvider>(

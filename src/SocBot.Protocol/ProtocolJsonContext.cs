@@ -18,6 +18,7 @@ namespace SocBot.Protocol;
 [JsonSerializable(typeof(PagedMembersResult))]
 [JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(TeamsChannelData))]
+[JsonSerializable(typeof(TeamInfo))]
 [JsonSerializable(typeof(JsonElement))]
 [JsonSerializable(typeof(Hosting.ProtocolError))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using SocBot.Bot;
 using SocBot.Hosting;
 using SocBot.Reports;
+using SocBot.Telemetry;
 
 namespace SocBot;
 
@@ -11,6 +12,7 @@ public static class SocBotApp
     {
         SocBotServices.Add(builder.Services, builder.Configuration);
         builder.Services.AddGracefulShutdown();
+        builder.Services.AddSocBotTelemetry(builder.Configuration);
         return builder;
     }
 

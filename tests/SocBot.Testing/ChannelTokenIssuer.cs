@@ -15,7 +15,9 @@ public sealed class ChannelTokenIssuer : IAsyncDisposable
     public const string Issuer = "https://api.botframework.com";
     public const string KeyId = "test-channel-key";
 
-    private readonly RSA _rsa = RSA.Create(2048);
+    private RSA _rsa = RSA.Create(2048);
+    private string _keyId = KeyId;
+    private int _rotations;
     private readonly RSA _strangerRsa = RSA.Create(2048);
     private readonly LoopbackServer _server;
 
@@ -24,6 +26,7 @@ public sealed class ChannelTokenIssuer : IAsyncDisposable
         _server = server;
         server.SetDefault(request => request.PathAndQuery switch
         {
+            _ when MetadataDown => LoopbackResponse.Empty(503),
             "/v1/.well-known/openidconfiguration" => LoopbackResponse.Json(200, Metadata()),
             "/v1/.well-known/keys" => LoopbackResponse.Json(200, Jwks(endorsements)),
             _ => LoopbackResponse.Empty(404),
@@ -35,15 +38,36 @@ public sealed class ChannelTokenIssuer : IAsyncDisposable
     /// <summary>How many times the keys were fetched: the cache is working when this stays low.</summary>
     public int KeyFetches => _server.Requests.Count(r => r.PathAndQuery == "/v1/.well-known/keys");
 
+    /// <summary>How many times the metadata document was asked for, answered or not.</summary>
+    public int MetadataRequests => _server.Requests.Count(r => r.PathAndQuery == "/v1/.well-known/openidconfiguration");
+
+    /// <summary>While true, the metadata and key endpoints answer 503, as during an outage of the channel's login host.</summary>
+    public bool MetadataDown { get; set; }
+
+    /// <summary>The next request to the metadata host gets its 503 only after <paramref name="delay"/> (a hung refresh).</summary>
+    public void DelayNextRequest(TimeSpan delay) => _server.EnqueueDelay(delay, LoopbackResponse.Empty(503));
+
+    /// <summary>The key id tokens are signed with now.</summary>
+    public string CurrentKeyId => _keyId;
+
+    /// <summary>Rolls the channel's key over: a new RSA key under a new key id replaces the old one in the JWKS.</summary>
+    public void RotateKey()
+    {
+        var retired = _rsa;
+        _rsa = RSA.Create(2048);
+        retired.Dispose();
+        _keyId = $"{KeyId}-{++_rotations}";
+    }
+
     public static async Task<ChannelTokenIssuer> StartAsync(params string[] endorsements) =>
         new(await LoopbackServer.StartAsync(), endorsements.Length == 0 ? ["msteams"] : endorsements);
 
     public string CreateToken(string audience, string serviceUrl, TokenShape? shape = null)
     {
         shape ??= new TokenShape();
-        var now = DateTime.UtcNow;
+        var now = shape.IssuedAt?.UtcDateTime ?? DateTime.UtcNow;
         var claims = new Dictionary<string, object> { ["serviceurl"] = shape.ServiceUrlClaim ?? serviceUrl };
-        var key = new RsaSecurityKey(shape.SignWithUnknownKey ? _strangerRsa : _rsa) { KeyId = shape.KeyId ?? KeyId };
+        var key = new RsaSecurityKey(shape.SignWithUnknownKey ? _strangerRsa : _rsa) { KeyId = shape.KeyId ?? _keyId };
         var descriptor = new SecurityTokenDescriptor
         {
             Issuer = shape.Issuer ?? Issuer,
@@ -93,7 +117,7 @@ public sealed class ChannelTokenIssuer : IAsyncDisposable
         {
             ["kty"] = "RSA",
             ["use"] = "sig",
-            ["kid"] = KeyId,
+            ["kid"] = _keyId,
             ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
             ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
             ["endorsements"] = new JsonArray(endorsements.Select(e => (JsonNode)e!).ToArray()),

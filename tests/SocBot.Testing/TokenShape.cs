@@ -7,6 +7,8 @@ public sealed record TokenShape
     public string? ServiceUrlClaim { get; init; }
     public string? KeyId { get; init; }
     public bool SignWithUnknownKey { get; init; }
+    /// <summary>The instant the token is made at, for a bot on a FakeTimeProvider; the wall clock when unset.</summary>
+    public DateTimeOffset? IssuedAt { get; init; }
     public TimeSpan NotBeforeOffset { get; init; } = TimeSpan.FromMinutes(-1);
     public TimeSpan ExpiresOffset { get; init; } = TimeSpan.FromMinutes(30);
 }

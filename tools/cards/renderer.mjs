@@ -36,6 +36,8 @@ AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
     .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
     .replace(/(^|[^\w])_(.+?)_(?!\w)/g, '$1<em>$2</em>')
     .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2">$1</a>')
+    // A mention arrives as <at>Name</at> (msteams.entities names the person); Teams shows the name highlighted.
+    .replace(/&lt;at&gt;(.+?)&lt;\/at&gt;/g, '<span class="ac-mention" style="color:#5b5fc7;font-weight:600">$1</span>')
     .replace(/\n/g, '<br>');
   result.didProcess = true;
 };

@@ -3,57 +3,62 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SocBot.Protocol.Schema;
+using SocBot.Protocol.Teams;
 
 namespace SocBot.Protocol.Connector;
 
 /// <summary>
 /// The Bot Connector REST API for one bot: sends, replies, proactive conversations, updates, deletes and rosters.
-/// Every call names the service URL it goes to, which must be trusted; sends are paced under Teams' per-thread limits;
-/// retries and tokens live in the handlers below this client.
+/// Every call names the service URL it goes to, which must be trusted, and the tenant it is made for: every call, reads
+/// included, takes its turn under Teams' per-tenant and per-thread limits. Retries and tokens live in the handlers below.
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedUrls, ConversationPacer pacer)
 {
-    public async Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string? tenantId, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(conversationId, cancellationToken);
+        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
         return await SendAsync(
             "SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities",
             activity, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
-    public async Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken)
+    public async Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(conversationId, cancellationToken);
+        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
         return await SendAsync(
             "ReplyToActivity", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
             activity with { ReplyToId = activityId }, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     /// <summary>Starts a conversation: a new thread in a Teams channel (channelData.channel) or a 1:1 chat (members).</summary>
-    public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, ConversationParameters parameters, string threadKey, CancellationToken cancellationToken)
+    public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, string? tenantId, ConversationParameters parameters, string threadKey, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(threadKey, cancellationToken);
+        await pacer.WaitTurnAsync(tenantId, threadKey, cancellationToken);
         return await SendAsync(
             "CreateConversation", HttpMethod.Post, serviceUrl, "v3/conversations",
             parameters, ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken);
     }
 
     /// <summary>Replaces a posted activity for everyone in the conversation (how a card changes in place).</summary>
-    public Task<ResourceResponse> UpdateActivityAsync(Uri serviceUrl, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken) =>
-        SendAsync(
+    public async Task<ResourceResponse> UpdateActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
+        return await SendAsync(
             "UpdateActivity", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
             activity with { Id = activityId }, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
+    }
 
-    public async Task DeleteActivityAsync(Uri serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken)
+    public async Task DeleteActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
+        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
         using var request = NewRequest(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
         using var response = await SendRawAsync("DeleteActivity", request, cancellationToken);
     }
 
-    public Task<TeamsChannelAccount> GetMemberAsync(Uri serviceUrl, string conversationId, string userId, CancellationToken cancellationToken) =>
-        GetAsync("GetMember", serviceUrl, $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}", ProtocolJsonContext.Default.TeamsChannelAccount, cancellationToken);
+    public Task<TeamsChannelAccount> GetMemberAsync(Uri serviceUrl, string? tenantId, string conversationId, string userId, CancellationToken cancellationToken) =>
+        GetAsync("GetMember", serviceUrl, tenantId, conversationId, $"v3/conversations/{Escape(conversationId)}/members/{Escape(userId)}", ProtocolJsonContext.Default.TeamsChannelAccount, cancellationToken);
 
-    public Task<PagedMembersResult> GetPagedMembersAsync(Uri serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
+    public Task<PagedMembersResult> GetPagedMembersAsync(Uri serviceUrl, string? tenantId, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken)
     {
         var query = new List<string>();
         if (pageSize is { } size)
@@ -67,19 +72,24 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
         }
 
         var path = $"v3/conversations/{Escape(conversationId)}/pagedmembers" + (query.Count == 0 ? "" : "?" + string.Join('&', query));
-        return GetAsync("GetPagedMembers", serviceUrl, path, ProtocolJsonContext.Default.PagedMembersResult, cancellationToken);
+        return GetAsync("GetPagedMembers", serviceUrl, tenantId, conversationId, path, ProtocolJsonContext.Default.PagedMembersResult, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(Uri serviceUrl, string teamId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ChannelInfo>> GetTeamChannelsAsync(Uri serviceUrl, string? tenantId, string teamId, CancellationToken cancellationToken)
     {
-        var list = await GetAsync("GetTeamChannels", serviceUrl, $"v3/teams/{Escape(teamId)}/conversations", ProtocolJsonContext.Default.ConversationList, cancellationToken);
-        return list.Conversations;
+        var list = await GetAsync("GetTeamChannels", serviceUrl, tenantId, teamId, $"v3/teams/{Escape(teamId)}/conversations", ProtocolJsonContext.Default.ConversationList, cancellationToken);
+        return list.Conversations ?? [];
     }
+
+    /// <summary>The team's name as Teams shows it (GET v3/teams/{teamId}).</summary>
+    public Task<TeamInfo> GetTeamDetailsAsync(Uri serviceUrl, string? tenantId, string teamId, CancellationToken cancellationToken) =>
+        GetAsync("GetTeamDetails", serviceUrl, tenantId, teamId, $"v3/teams/{Escape(teamId)}", ProtocolJsonContext.Default.TeamInfo, cancellationToken);
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
-    private async Task<TResult> GetAsync<TResult>(string operation, Uri serviceUrl, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
+    private async Task<TResult> GetAsync<TResult>(string operation, Uri serviceUrl, string? tenantId, string thread, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
+        await pacer.WaitTurnAsync(tenantId, thread, cancellationToken);
         using var request = NewRequest(HttpMethod.Get, serviceUrl, path);
         using var response = await SendRawAsync(operation, request, cancellationToken);
         return await ReadAsync(operation, response, resultType, cancellationToken);
@@ -115,7 +125,12 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
         }
         catch (TimeoutException e)
         {
-            throw new ConnectorException(operation, null, null, string.Empty, e);
+            throw new ConnectorException(operation, null, null, string.Empty, e) { MayHaveBeenDelivered = request.Method == HttpMethod.Post };
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError != HttpRequestError.ConnectionError)
+        {
+            // The connection broke after the request may have gone out; only a refused connection proves it did not.
+            throw new ConnectorException(operation, null, null, string.Empty, e) { MayHaveBeenDelivered = request.Method == HttpMethod.Post };
         }
 
         if (response.IsSuccessStatusCode)
@@ -126,7 +141,10 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
         using (response)
         {
             var body = await response.Content.ReadAsStringAsync(cancellationToken);
-            throw new ConnectorException(operation, response.StatusCode, ErrorCodeOf(body), body);
+            throw new ConnectorException(operation, response.StatusCode, ErrorCodeOf(body), body)
+            {
+                MayHaveBeenDelivered = request.Method == HttpMethod.Post && ConnectorRetryHandler.MayHaveBeenProcessed(response.StatusCode),
+            };
         }
     }
 

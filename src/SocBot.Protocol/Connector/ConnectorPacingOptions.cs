@@ -1,14 +1,15 @@
 namespace SocBot.Protocol.Connector;
 
 /// <summary>
-/// Teams' documented send limits per bot per thread (7 per second, 8 per 2 s, 60 per 30 s, 1800 per hour) and its
-/// 50 requests per second per app per tenant. The defaults are those figures; tests lower them.
+/// Teams' documented limits: per bot per conversation thread 7 per second, 8 per 2 s, 60 per 30 s and 1800 per hour, and
+/// 50 requests per second per app per tenant. The lists start empty so configured windows replace Teams' figures instead
+/// of being appended to them; <see cref="ConnectorPacingDefaults"/> fills in the figures when nothing is configured.
 /// </summary>
 public sealed class ConnectorPacingOptions
 {
     public const string SectionName = "Connector:Pacing";
 
-    public List<RateWindow> PerConversation { get; set; } =
+    public static IReadOnlyList<RateWindow> TeamsPerThread { get; } =
     [
         new(TimeSpan.FromSeconds(1), 7),
         new(TimeSpan.FromSeconds(2), 8),
@@ -16,5 +17,31 @@ public sealed class ConnectorPacingOptions
         new(TimeSpan.FromHours(1), 1800),
     ];
 
-    public List<RateWindow> Global { get; set; } = [new(TimeSpan.FromSeconds(1), 50)];
+    public static IReadOnlyList<RateWindow> TeamsPerTenant { get; } = [new(TimeSpan.FromSeconds(1), 50)];
+
+    /// <summary>Windows for each conversation thread of a tenant (a channel's threads count with their channel).</summary>
+    public List<RateWindow> PerThread { get; set; } = [];
+
+    /// <summary>Windows for all of the app's calls in one tenant.</summary>
+    public List<RateWindow> PerTenant { get; set; } = [];
+
+    /// <summary>
+    /// A call that would have to wait longer than this for its turn is refused with <see cref="ConnectorPacingException"/>,
+    /// so a reminder pass defers the rest to its next run instead of holding its job for an hour.
+    /// </summary>
+    public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// At most this many threads' recent calls are remembered; beyond it the least recently used are forgotten, so memory
+    /// stays flat however many one-off conversations the bot answers.
+    /// </summary>
+    public int MaxTrackedThreads { get; set; } = 10_000;
+
+    /// <summary>Teams' figures, as the host gets them when nothing is configured.</summary>
+    public static ConnectorPacingOptions TeamsDefaults()
+    {
+        var options = new ConnectorPacingOptions();
+        ConnectorPacingDefaults.Apply(options);
+        return options;
+    }
 }

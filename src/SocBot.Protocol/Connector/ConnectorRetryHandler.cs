@@ -5,21 +5,32 @@ using Microsoft.Extensions.Options;
 namespace SocBot.Protocol.Connector;
 
 /// <summary>
-/// Retries what Teams asks us to retry: 429 (honouring Retry-After), 412 and 502/503/504, with exponential backoff and jitter,
-/// bounded in attempts and total wait. A timed-out POST is not retried: the service may have delivered it, and a reminder
-/// posted twice is worse than one reported as failed. Idempotent calls (GET, PUT, DELETE) are retried after a timeout.
+/// Retries what Teams asks us to retry (429, 412, 502, 503, 504), honouring Retry-After, else with exponential backoff and
+/// jitter, bounded in attempts and total wait. Idempotent calls (GET, PUT, DELETE) are retried on all of those and after a
+/// timeout. A POST (send, reply, create conversation) is retried only when Teams says it did not process it (429, 412,
+/// 503); after a timeout, 502 or 504 it may have been delivered, so it goes back to the caller, which knows whether a
+/// second copy would hurt (<see cref="ConnectorException.MayHaveBeenDelivered"/>).
+/// Microsoft.Extensions.Http.Resilience is not used: these rules depend on the method and the status together and on a
+/// budget for the sum of all waits, so its retry would need our own predicate and delay generator anyway.
 /// </summary>
 public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions> options, TimeProvider time, ILogger<ConnectorRetryHandler> logger)
     : DelegatingHandler
 {
-    private static readonly HashSet<HttpStatusCode> Retryable =
+    private static readonly HashSet<HttpStatusCode> NotProcessed =
     [
         HttpStatusCode.TooManyRequests,
         HttpStatusCode.PreconditionFailed,
-        HttpStatusCode.BadGateway,
         HttpStatusCode.ServiceUnavailable,
+    ];
+
+    private static readonly HashSet<HttpStatusCode> MaybeProcessed =
+    [
+        HttpStatusCode.BadGateway,
         HttpStatusCode.GatewayTimeout,
     ];
+
+    /// <summary>A 502 or 504: the gateway gave up, but the service behind it may have done the work.</summary>
+    public static bool MayHaveBeenProcessed(HttpStatusCode status) => MaybeProcessed.Contains(status);
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -34,6 +45,7 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
                 try
                 {
                     response = await base.SendAsync(request, attemptTimeout.Token);
+                    ConnectorMetrics.Answered(request, response.StatusCode);
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
@@ -43,11 +55,12 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
                     }
 
                     Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, "timeout", attempt);
+                    ConnectorMetrics.Retrying(request, "timeout");
                     continue;
                 }
             }
 
-            if (!Retryable.Contains(response.StatusCode) || attempt >= settings.MaxAttempts)
+            if (!IsRetryable(request.Method, response.StatusCode) || attempt >= settings.MaxAttempts)
             {
                 return response;
             }
@@ -59,11 +72,15 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
             }
 
             Log.Retrying(logger, request.Method.Method, request.RequestUri?.AbsolutePath, ((int)response.StatusCode).ToString(), attempt);
+            ConnectorMetrics.Retrying(request, ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture));
             response.Dispose();
             waited += delay;
             await Task.Delay(delay, time, cancellationToken);
         }
     }
+
+    private static bool IsRetryable(HttpMethod method, HttpStatusCode status) =>
+        NotProcessed.Contains(status) || (IsIdempotent(method) && MaybeProcessed.Contains(status));
 
     private static bool IsIdempotent(HttpMethod method) => method == HttpMethod.Get || method == HttpMethod.Put || method == HttpMethod.Delete;
 

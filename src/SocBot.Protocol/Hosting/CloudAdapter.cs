@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -39,10 +40,16 @@ public sealed partial class CloudAdapter(
             return Error(StatusCodes.Status413PayloadTooLarge, $"Body larger than {settings.MaxBodyBytes} bytes.");
         }
 
+        // The parser checks UTF-8 only in the strings it converts; raw parts (value, channelData) would fail later, in a handler.
+        if (!Utf8.IsValid(body))
+        {
+            return Error(StatusCodes.Status400BadRequest, "Body is not valid UTF-8.");
+        }
+
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity);
+            activity = WithoutNullEntries(JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity));
         }
         catch (JsonException e)
         {
@@ -125,6 +132,14 @@ public sealed partial class CloudAdapter(
 
         return null;
     }
+
+    /// <summary>A null inside a list (<c>membersAdded: [null]</c>) names nobody and nothing: dropped, so handlers see only entries.</summary>
+    private static Activity? WithoutNullEntries(Activity? activity) => activity is null ? null : activity with
+    {
+        MembersAdded = activity.MembersAdded?.OfType<ChannelAccount>().ToList(),
+        MembersRemoved = activity.MembersRemoved?.OfType<ChannelAccount>().ToList(),
+        Attachments = activity.Attachments?.OfType<Attachment>().ToList(),
+    };
 
     private static bool IsJson(string? contentType) =>
         contentType is not null && contentType.Split(';')[0].Trim().Equals("application/json", StringComparison.OrdinalIgnoreCase);

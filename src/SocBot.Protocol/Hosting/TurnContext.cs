@@ -7,6 +7,7 @@ namespace SocBot.Protocol.Hosting;
 public sealed class TurnContext(Activity activity, Uri serviceUrl, ConnectorClient connector) : ITurnContext
 {
     private string? _text;
+    private string? _tenantId;
 
     public Activity Activity { get; } = activity;
 
@@ -15,6 +16,9 @@ public sealed class TurnContext(Activity activity, Uri serviceUrl, ConnectorClie
     public Uri ServiceUrl { get; } = serviceUrl;
 
     public ConnectorClient Connector { get; } = connector;
+
+    /// <summary>The tenant the turn came from, which every connector call of the turn is paced under.</summary>
+    public string? TenantId => _tenantId ??= Activity.GetTenantId();
 
     public Task<ResourceResponse> SendActivityAsync(OutgoingActivity activity, CancellationToken cancellationToken)
     {
@@ -26,10 +30,10 @@ public sealed class TurnContext(Activity activity, Uri serviceUrl, ConnectorClie
             Conversation = activity.Conversation ?? Activity.Conversation,
         };
         return string.IsNullOrEmpty(Activity.Id)
-            ? Connector.SendToConversationAsync(ServiceUrl, conversationId, addressed, cancellationToken)
-            : Connector.ReplyToActivityAsync(ServiceUrl, conversationId, Activity.Id, addressed, cancellationToken);
+            ? Connector.SendToConversationAsync(ServiceUrl, TenantId, conversationId, addressed, cancellationToken)
+            : Connector.ReplyToActivityAsync(ServiceUrl, TenantId, conversationId, Activity.Id, addressed, cancellationToken);
     }
 
     public Task<ResourceResponse> UpdateActivityAsync(string activityId, OutgoingActivity activity, CancellationToken cancellationToken) =>
-        Connector.UpdateActivityAsync(ServiceUrl, Activity.Conversation!.Id!, activityId, activity with { Conversation = activity.Conversation ?? Activity.Conversation }, cancellationToken);
+        Connector.UpdateActivityAsync(ServiceUrl, TenantId, Activity.Conversation!.Id!, activityId, activity with { Conversation = activity.Conversation ?? Activity.Conversation }, cancellationToken);
 }

@@ -38,9 +38,9 @@ public static class TeamsActivityExtensions
         foreach (var entity in activity.Entities ?? [])
         {
             if (entity.ValueKind != JsonValueKind.Object
-                || !entity.TryGetProperty("type", out var type) || type.GetString() != "mention"
+                || !entity.TryGetProperty("type", out var type) || type.ValueKind != JsonValueKind.String || type.GetString() != "mention"
                 || !entity.TryGetProperty("mentioned", out var mentioned) || mentioned.ValueKind != JsonValueKind.Object
-                || !mentioned.TryGetProperty("id", out var id) || id.GetString() != botId || botId is null)
+                || !mentioned.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String || id.GetString() != botId || botId is null)
             {
                 continue;
             }

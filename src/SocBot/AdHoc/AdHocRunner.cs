@@ -50,7 +50,7 @@ public sealed partial class AdHocRunner(
             Log.Started(logger, key, target.ChannelId);
             return new AdHocRun(AdHocRunOutcome.Posted, occurrence, target, posted);
         }
-        catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
+        catch (Exception e) when (e is ConnectorException or ConnectorPacingException or UntrustedServiceUrlException or HttpRequestException)
         {
             Log.PostFailed(logger, e, key, target.ChannelId);
             return new AdHocRun(AdHocRunOutcome.PostFailed, occurrence, target, null);

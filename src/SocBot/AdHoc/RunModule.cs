@@ -14,7 +14,7 @@ namespace SocBot.AdHoc;
 /// </summary>
 public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams conversationTeams, AdHocRunner runner) : IBotModule
 {
-    public IEnumerable<HelpEntry> Help { get; } = [new("run <task>", "post a reminder for an as-needed task now (e.g. run run-ir-tabletop-exercise)")];
+    public IEnumerable<HelpEntry> Help { get; } = [new("run ‹task›", "post a reminder for an as-needed task now (e.g. run tabletop)")];
 
     public void Register(ActivityRouter router) => router.OnCommand("run", RunAsync);
 
@@ -22,10 +22,16 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
     {
         var catalog = catalogSource.Current;
         var onDemand = catalog.Tasks.Where(t => t.Cadence.OnDemand).ToList();
-        var startable = $"Tasks that can be run on demand: {string.Join(", ", onDemand.Select(t => $"`{t.Id}`"))}.";
-        if (!TaskLookup.TryFind(catalog, text, out var match))
+        var startable = $"Tasks that can be run on demand: {TaskReplies.Titles(onDemand)}.";
+        var lookup = TaskLookup.Find(catalog, text);
+        if (lookup.IsAmbiguous && lookup.Candidates.Count(t => t.Cadence.OnDemand) == 1)
         {
-            await turn.SendActivityAsync((text.Length == 0 ? "Which task? Say `run <task>`. " : $"I don't know the task '{text}'. ") + startable, cancellationToken);
+            lookup = TaskLookupResult.Found(new TaskMatch(lookup.Candidates.Single(t => t.Cadence.OnDemand), string.Empty));
+        }
+
+        if (lookup.Match is not { } match)
+        {
+            await turn.SendActivityAsync(TaskReplies.NotMatched(lookup, text, "run ‹task›", onDemand), cancellationToken);
             return;
         }
 
@@ -42,7 +48,7 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
             ?? (task.AllTeams ? null : runners.FirstOrDefault());
         if (team is null)
         {
-            await turn.SendActivityAsync($"**{task.Title}** is run by every SOC team, and this conversation is not linked to one. Run it in a team's channel, or link this one with `link <team>`.", cancellationToken);
+            await turn.SendActivityAsync($"**{task.Title}** is run by every SOC team, and this conversation is not linked to one. Run it in a team's channel, or have an admin link this one with `link ‹team›`.", cancellationToken);
             return;
         }
 
@@ -52,7 +58,7 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
         var reply = run.Outcome switch
         {
             AdHocRunOutcome.Posted => $"Started **{task.Title}** for **{team.DisplayName}**, {due}. The card is in {run.Target!.ChannelTitle}'s channel.",
-            AdHocRunOutcome.PostFailed => $"Started **{task.Title}** for **{team.DisplayName}**, {due}, but I couldn't post its card. It shows in `due`; complete it with `complete {task.Id}`.",
+            AdHocRunOutcome.PostFailed => $"Started **{task.Title}** for **{team.DisplayName}**, {due}, but I couldn't post its card. It shows in `due`; complete it with `complete {task.Title}`.",
             _ => $"I can't reach a channel for **{team.DisplayName}** or SOC Oversight, so nothing was started. Link one with `link {team.Id}`.",
         };
         await turn.SendActivityAsync(reply, cancellationToken);

@@ -4,6 +4,7 @@ using SocBot.Access;
 using SocBot.Bot;
 using SocBot.Catalog;
 using SocBot.Conversations;
+using SocBot.Protocol.Connector;
 using SocBot.Protocol.Hosting;
 using SocBot.Protocol.Teams;
 using SocBot.State;
@@ -18,14 +19,13 @@ public sealed partial class ChannelBindingModule(
     ISocStateStore store,
     ICatalogSource catalogSource,
     AccessPolicy access,
-    IOptions<AccessOptions> accessOptions,
     TimeProvider time,
     ILogger<ChannelBindingModule> logger) : IBotModule
 {
     public IEnumerable<HelpEntry> Help { get; } =
     [
-        new("link <team>", "send that SOC team's reminders to this channel (admins)"),
-        new("unlink <team>", "stop sending that team's reminders here; they go to SOC Oversight (admins)"),
+        new("link ‹team›", "send that SOC team's reminders to this channel", AdminOnly: true),
+        new("unlink ‹team›", "stop sending that team's reminders here; they go to SOC Oversight", AdminOnly: true),
         new("channels", "which channel each SOC team's reminders go to"),
     ];
 
@@ -57,7 +57,7 @@ public sealed partial class ChannelBindingModule(
         var by = AccessPolicy.ActorOf(activity);
         if (!await access.CanBindChannelsAsync(activity, cancellationToken))
         {
-            if (!await IsBootstrapAsync(tenantId, team, catalog, cancellationToken))
+            if (!await IsBootstrapAsync(tenantId, team, cancellationToken))
             {
                 Log.LinkRefused(logger, team.Id, by.AadObjectId);
                 await turn.SendActivityAsync(NotAllowed("link"), cancellationToken);
@@ -70,6 +70,7 @@ public sealed partial class ChannelBindingModule(
         var channelData = activity.GetTeamsChannelData();
         var now = time.GetUtcNow();
         var previous = await store.GetChannelBindingAsync(tenantId, team.Id, cancellationToken);
+        var (teamName, channelName) = await NamesAsync(turn, channelData, cancellationToken);
         await store.UpsertAsync(
             new ConversationReference(
                 tenantId,
@@ -77,21 +78,20 @@ public sealed partial class ChannelBindingModule(
                 channelData.Channel is null ? activity.Conversation?.ConversationType ?? "personal" : "channel",
                 turn.ServiceUrl,
                 channelData.Team?.Id,
-                channelData.Team?.Name,
+                teamName,
                 channelData.Channel?.Id,
-                channelData.Channel?.Name,
+                channelName,
                 activity.Recipient?.Id ?? string.Empty,
                 now),
             cancellationToken);
-        var channelName = channelData.Channel?.Name ?? activity.Conversation?.Name;
         await store.UpsertChannelBindingAsync(new TeamChannelBinding(tenantId, team.Id, channelId, channelData.Team?.Id, channelName, by, now), cancellationToken);
         Log.Linked(logger, team.Id, channelId, by.AadObjectId);
 
         var where = channelData.Channel is null ? "this chat" : "this channel";
         var moved = previous is not null && previous.ConversationId != channelId
-            ? $" (it was linked to {previous.ChannelName ?? previous.ConversationId})"
+            ? $" (it was linked to {previous.ChannelName ?? "another conversation"})"
             : string.Empty;
-        await turn.SendActivityAsync($"Linked **{team.DisplayName}** to {where}{moved}. Its reminders will be posted here.", cancellationToken);
+        await turn.SendActivityAsync($"Linked **{team.DisplayName}** to {where}{moved}. Its reminders will be posted here from the next reminder pass (within a minute), including any due today.", cancellationToken);
     }
 
     private async Task UnlinkAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
@@ -136,22 +136,23 @@ public sealed partial class ChannelBindingModule(
         var text = new StringBuilder("**Where each SOC team's reminders go**\n\n");
         foreach (var team in catalog.Teams)
         {
-            text.Append("- **").Append(team.DisplayName).Append("** (`").Append(team.Id).Append("`): ");
+            text.Append("- **").Append(team.DisplayName).Append("**: ");
             if (bindings.TryGetValue(team.Id, out var binding))
             {
-                text.Append(binding.ChannelName ?? binding.ConversationId)
+                var reference = await store.GetAsync(tenantId, binding.ConversationId, cancellationToken);
+                text.Append(Where(binding, reference))
                     .Append(", linked by ").Append(binding.BoundBy.Name)
-                    .Append(" on ").Append(binding.BoundAt.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+                    .Append(" on ").Append(binding.BoundAt.UtcDateTime.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture));
             }
-            else if (team.ChannelBinding is { } fixedChannel)
+            else if (team.ChannelBinding is not null)
             {
-                text.Append(fixedChannel.ChannelId).Append(" (fixed in the catalog)");
+                text.Append("a channel fixed in the catalog");
             }
             else
             {
                 text.Append(team.Id == CatalogLoader.DefaultEscalationTeamId
-                    ? "not bound (no reminders can be posted until it is)"
-                    : "not bound (reminders go to SOC Oversight)");
+                    ? "not linked (no reminders can be posted until it is)"
+                    : "not linked (its reminders go to SOC Oversight)");
             }
 
             text.Append('\n');
@@ -160,27 +161,55 @@ public sealed partial class ChannelBindingModule(
         await turn.SendActivityAsync(text.ToString(), cancellationToken);
     }
 
-    /// <summary>
-    /// With no admins configured and no SOC Oversight channel yet, nobody could ever bind a channel; so the first
-    /// `link soc-oversight` is let through, and logged, to make that channel the place admins speak from.
-    /// </summary>
-    private async Task<bool> IsBootstrapAsync(string tenantId, SocTeam team, SocCatalog catalog, CancellationToken cancellationToken)
-    {
-        if (team.Id != CatalogLoader.DefaultEscalationTeamId || accessOptions.Value.AdminObjectIds.Count > 0)
+    /// <summary>"SOC › Monitoring" for a channel, as Teams names it; a chat by its name when it has one.</summary>
+    private static string Where(TeamChannelBinding binding, ConversationReference? reference) =>
+        (reference?.TeamName, binding.ChannelName ?? reference?.ChannelName, reference?.ConversationType) switch
         {
-            return false;
+            ({ } teamName, { } channel, _) => $"{teamName} › {channel}",
+            (null, { } channel, "channel") => $"the {channel} channel",
+            (null, { } chat, _) => $"the chat {chat}",
+            (_, null, "personal") => "a personal chat",
+            _ => "a channel whose name Teams didn't give",
+        };
+
+    /// <summary>
+    /// The team's and channel's names as Teams shows them, asked once at link time (message activities carry ids, and
+    /// names change): GET v3/teams/{id} and its channel list, where the General channel has no name.
+    /// </summary>
+    private async Task<(string? Team, string? Channel)> NamesAsync(ITurnContext turn, TeamsChannelData channelData, CancellationToken cancellationToken)
+    {
+        var teamName = channelData.Team?.Name;
+        var channelName = channelData.Channel?.Name ?? turn.Activity.Conversation?.Name;
+        if (channelData.Team?.Id is not { } teamsTeamId || channelData.Channel?.Id is not { } channelId)
+        {
+            return (teamName, channelName);
         }
 
-        var oversight = catalog.FindTeam(CatalogLoader.DefaultEscalationTeamId);
-        return oversight?.ChannelBinding is null
-            && await store.GetChannelBindingAsync(tenantId, CatalogLoader.DefaultEscalationTeamId, cancellationToken) is null;
+        try
+        {
+            teamName = (await turn.Connector.GetTeamDetailsAsync(turn.ServiceUrl, turn.Activity.GetTenantId(), teamsTeamId, cancellationToken)).Name ?? teamName;
+            var channels = await turn.Connector.GetTeamChannelsAsync(turn.ServiceUrl, turn.Activity.GetTenantId(), teamsTeamId, cancellationToken);
+            if (channels.FirstOrDefault(c => c.Id == channelId) is { } channel)
+            {
+                channelName = channel.Name ?? "General";
+            }
+        }
+        catch (Exception e) when (e is ConnectorException or HttpRequestException)
+        {
+            Log.NamesUnavailable(logger, e, teamsTeamId);
+        }
+
+        return (teamName, channelName);
     }
+
+    private async Task<bool> IsBootstrapAsync(string tenantId, SocTeam team, CancellationToken cancellationToken) =>
+        team.Id == CatalogLoader.DefaultEscalationTeamId && await access.IsBootstrapOpenAsync(tenantId, cancellationToken);
 
     private static SocTeam? FindTeam(SocCatalog catalog, string text) =>
         string.IsNullOrWhiteSpace(text) ? null : catalog.FindTeam(text.Trim().Trim('"'));
 
     private static string UnknownTeam(SocCatalog catalog, string text, string command) =>
-        (string.IsNullOrWhiteSpace(text) ? $"Which team? Say `{command} <team>`." : $"I don't know a SOC team called '{text.Trim()}'.")
+        (string.IsNullOrWhiteSpace(text) ? $"Which team? Say `{command} ‹team›`." : $"I don't know a SOC team called '{text.Trim()}'.")
         + $" Teams: {string.Join(", ", catalog.Teams.Select(t => $"`{t.Id}`"))}.";
 
     private static string NotAllowed(string command) =>
@@ -196,6 +225,9 @@ public sealed partial class ChannelBindingModule(
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Refused to change the channel of {TeamId} for {AadObjectId}: not an admin")]
         public static partial void LinkRefused(ILogger logger, string teamId, string aadObjectId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Teams did not give the names of team {TeamsTeamId} and its channels; the link keeps what the message said")]
+        public static partial void NamesUnavailable(ILogger logger, Exception exception, string teamsTeamId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Bootstrap: no admins configured and no SOC Oversight channel, so {AadObjectId} ({Name}) links SOC Oversight to {ChannelId}")]
         public static partial void Bootstrapped(ILogger logger, string aadObjectId, string name, string channelId);

@@ -1,15 +1,17 @@
+using SocBot.Catalog;
 using SocBot.Conversations;
 using SocBot.Protocol.Hosting;
 using SocBot.Protocol.Schema;
 using SocBot.Protocol.Teams;
+using SocBot.Reminders;
 
 namespace SocBot.Bot;
 
 /// <summary>
 /// Remembers where the bot is installed, so reminders can be posted there later without anyone speaking first:
-/// added to a team or chat → a conversation reference; removed → forgotten.
+/// added to a team or chat → a conversation reference and a welcome card; removed → forgotten.
 /// </summary>
-public sealed partial class ConversationTrackingModule(IConversationReferenceStore store, TimeProvider time, ILogger<ConversationTrackingModule> logger) : IBotModule
+public sealed partial class ConversationTrackingModule(IConversationReferenceStore store, ICatalogSource catalogSource, TimeProvider time, ILogger<ConversationTrackingModule> logger) : IBotModule
 {
     public IEnumerable<HelpEntry> Help => [];
 
@@ -30,7 +32,15 @@ public sealed partial class ConversationTrackingModule(IConversationReferenceSto
             return ForgetAsync(turn, cancellationToken);
         }
 
-        return activity.IsBotAmong(activity.MembersAdded) ? RememberAsync(turn, cancellationToken) : Task.CompletedTask;
+        return activity.IsBotAmong(activity.MembersAdded) ? RememberAndWelcomeAsync(turn, cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>Teams sends both a conversationUpdate and an installationUpdate on install: only the first says hello.</summary>
+    private async Task RememberAndWelcomeAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        await RememberAsync(turn, cancellationToken);
+        var card = WelcomeCards.Welcome(catalogSource.Current, turn.Activity.GetTeamsChannelData().Team?.Name);
+        await turn.SendActivityAsync(ReminderPoster.CardActivity(card), cancellationToken);
     }
 
     private Task OnInstallationUpdateAsync(ITurnContext turn, CancellationToken cancellationToken) =>

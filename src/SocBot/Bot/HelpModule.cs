@@ -1,29 +1,64 @@
 using System.Text;
+using SocBot.Access;
+using SocBot.Ownership;
 using SocBot.Protocol.Hosting;
 
 namespace SocBot.Bot;
 
-/// <summary>`help`: what the bot can do, from every module's entries. The ownership module answers with it when a message is neither a command nor a question.</summary>
-public sealed class HelpModule(IServiceProvider services) : IBotModule
+/// <summary>
+/// `help`: what the bot can do, from every module's entries, with the admin commands only for those who may use them.
+/// Text no command takes and no ownership question matches gets "I didn't catch that" and the three closest commands.
+/// </summary>
+public sealed class HelpModule(IServiceProvider services, AccessPolicy access) : IBotModule
 {
-    public IEnumerable<HelpEntry> Help { get; } = [new("help", "what I can do for your SOC")];
+    private const int Suggestions = 3;
+
+    public IEnumerable<HelpEntry> Help { get; } = [new("help", "this list")];
 
     public void Register(ActivityRouter router)
     {
         router.OnCommand("help", (turn, _, ct) => ReplyAsync(turn, ct));
     }
 
-    public string HelpText()
+    public string HelpText(bool forAdmin)
     {
-        var text = new StringBuilder("I'm **SocBot**. I keep your SOC's maintenance on schedule and tell you who owns what. Say:\n\n");
-        foreach (var entry in services.GetServices<IBotModule>().SelectMany(m => m.Help))
+        var text = new StringBuilder("I'm **SocBot**: I remind each SOC team of its maintenance tasks, record who did them, and tell you who owns what. Say:\n\n");
+        foreach (var entry in Entries(forAdmin))
         {
             text.Append("- **").Append(entry.Usage).Append("**: ").Append(entry.Description).Append('\n');
         }
 
-        return text.ToString();
+        return text.Append("\nIn a channel or group chat, start with @SocBot. [optional] words may be left out.").ToString();
     }
 
-    public Task ReplyAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(HelpText(), cancellationToken);
+    /// <summary>The command words <paramref name="said"/> most likely meant, closest spelling first, then in help order.</summary>
+    public IReadOnlyList<HelpEntry> Closest(string said, bool forAdmin)
+    {
+        var word = said.Trim().Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault()?.ToLowerInvariant() ?? string.Empty;
+        return Entries(forAdmin)
+            .Select((entry, order) => (Entry: entry, Order: order, Distance: EditDistance.Bounded(word, entry.Command, 20)))
+            .OrderBy(e => e.Distance)
+            .ThenBy(e => e.Order)
+            .Take(Suggestions)
+            .Select(e => e.Entry)
+            .ToList();
+    }
+
+    public async Task ReplyAsync(ITurnContext turn, CancellationToken cancellationToken) =>
+        await turn.SendActivityAsync(HelpText(await access.MayAdministerAsync(turn.Activity, cancellationToken)), cancellationToken);
+
+    public async Task DidNotCatchAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var closest = Closest(turn.Text, await access.MayAdministerAsync(turn.Activity, cancellationToken));
+        var text = new StringBuilder("I didn't catch that. Did you mean:\n\n");
+        foreach (var entry in closest)
+        {
+            text.Append("- **").Append(entry.Usage).Append("**: ").Append(entry.Description).Append('\n');
+        }
+
+        await turn.SendActivityAsync(text.Append("\nSay **help** for everything I understand.").ToString(), cancellationToken);
+    }
+
+    private IEnumerable<HelpEntry> Entries(bool forAdmin) =>
+        services.GetServices<IBotModule>().SelectMany(m => m.Help).Where(e => forAdmin || !e.AdminOnly);
 }

@@ -17,7 +17,7 @@ public sealed class CatalogAdminModule(FileCatalogSource catalogSource, AccessPo
 
     public IEnumerable<HelpEntry> Help { get; } =
     [
-        new("reload", "read the catalog file again after editing it; a file with errors is rejected and the current catalog kept (admins)"),
+        new("reload", "read the catalog file again after editing it; a file with errors is rejected and the current catalog kept", AdminOnly: true),
     ];
 
     public void Register(ActivityRouter router) => router.OnCommand("reload", (turn, _, ct) => ReloadAsync(turn, ct));

@@ -236,19 +236,21 @@ public static class CatalogLoader
             for (var i = 0; i < items.Count; i++)
             {
                 var contactPlace = $"{place}.contacts[{i}]";
-                var map = reader.Mapping(items[i], contactPlace, "name", "email");
+                var map = reader.Mapping(items[i], contactPlace, "name", "upn", "email", "objectId");
                 if (map is null)
                 {
                     continue;
                 }
 
-                var email = reader.OptionalString(map, "email", contactPlace);
-                if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.Any(char.IsWhiteSpace)))
+                // "email" is what catalogs wrote before contacts had UPNs; for Teams it names the same person.
+                var upnKey = reader.Child(map, "upn") is null && reader.Child(map, "email") is not null ? "email" : "upn";
+                var upn = reader.OptionalString(map, upnKey, contactPlace);
+                if (upn is not null && (!upn.Contains('@', StringComparison.Ordinal) || upn.Any(char.IsWhiteSpace)))
                 {
-                    reader.Error(reader.Child(map, "email"), contactPlace + ".email", $"'{email}' is not an email address");
+                    reader.Error(reader.Child(map, upnKey), $"{contactPlace}.{upnKey}", $"'{upn}' is not a user principal name (name@domain)");
                 }
 
-                contacts.Add(new TeamContact(reader.RequiredString(map, "name", contactPlace), email));
+                contacts.Add(new TeamContact(reader.RequiredString(map, "name", contactPlace), upn, ReadGuid(map, "objectId", contactPlace)));
             }
 
             return contacts;

@@ -18,6 +18,19 @@ public static class CatalogYamlWriter
         The schema above (src/SocBot/Catalog/catalog.schema.json in the repository) gives editors completion and checks.
         """;
 
+    // Written while no team has contacts, so a fresh catalog shows how to add the people an overdue task mentions.
+    private const string ContactsExample =
+        """
+        Each team may list contacts: they are @mentioned in a reminder's thread when it is overdue, and named on the
+        escalation summary. Give each one's Entra object id (Teams mentions by it most reliably), their UPN, or both:
+          - id: monitoring
+            displayName: Monitoring
+            contacts:
+              - name: Ada Lovelace
+                objectId: 00000000-0000-0000-0000-000000000000
+                upn: ada.lovelace@contoso.com
+        """;
+
     public static string Write(SocCatalog catalog)
     {
         using var writer = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
@@ -39,6 +52,14 @@ public static class CatalogYamlWriter
         Pair(emitter, "version", CatalogLoader.FormatVersion.ToString(CultureInfo.InvariantCulture));
         WriteSources(emitter, catalog.Provenance);
         WriteSettings(emitter, catalog.Settings);
+        if (catalog.Teams.All(t => t.Contacts.Count == 0))
+        {
+            foreach (var line in ContactsExample.Split('\n'))
+            {
+                emitter.Emit(new Comment(line, false));
+            }
+        }
+
         WriteTeams(emitter, catalog.Teams);
         WriteTasks(emitter, catalog.Tasks);
         WriteSynonyms(emitter, catalog.Synonyms);
@@ -146,7 +167,8 @@ public static class CatalogYamlWriter
                 {
                     emitter.Emit(new MappingStart());
                     Pair(emitter, "name", contact.Name);
-                    OptionalPair(emitter, "email", contact.Email);
+                    OptionalPair(emitter, "objectId", contact.ObjectId?.ToString("D"));
+                    OptionalPair(emitter, "upn", contact.Upn);
                     emitter.Emit(new MappingEnd());
                 }
 

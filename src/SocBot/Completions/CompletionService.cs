@@ -1,6 +1,6 @@
 using SocBot.Cards;
 using SocBot.Catalog;
-using SocBot.Protocol.Connector;
+using SocBot.Protocol.Schema;
 using SocBot.Reminders;
 using SocBot.State;
 
@@ -9,85 +9,76 @@ namespace SocBot.Completions;
 /// <summary>
 /// Completes, skips and snoozes occurrences, from a card or from text, and shows the result to everyone: the store
 /// decides exactly once who resolved it, then the posted card (a single reminder, or the digest it is part of) is
-/// replaced in the channel. The replacement is given a short budget so a click is answered well within Teams' 5 s;
-/// past it, it finishes in the background.
+/// replaced in the channel through <see cref="CardUpdateQueue"/>, at the service URL the turn came from. The click waits
+/// for the replacement a short budget, so it is answered well within Teams' 5 s; past it, the worker finishes it.
 /// </summary>
 public sealed partial class CompletionService(
     ISocStateStore store,
     ICatalogSource catalogSource,
-    ChannelDirectory directory,
     PostedCardRenderer cards,
-    ReminderPoster poster,
+    CardUpdateQueue updates,
     TimeProvider time,
     ILogger<CompletionService> logger)
 {
-    private static readonly TimeSpan PublishBudget = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan PublishBudget = TimeSpan.FromSeconds(1.5);
 
-    public async Task<CompletionResult> CompleteAsync(OccurrenceRecord record, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
+    public async Task<CompletionResult> CompleteAsync(OccurrenceRecord record, Uri serviceUrl, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
     {
         var result = await store.CompleteAsync(record.TenantId, record.TeamId, record.OccurrenceKey, by, Trim(note, 1000), Trim(evidence, 500), cancellationToken);
-        return await FinishAsync(record, result, cancellationToken);
+        return await FinishAsync(record, serviceUrl, result, cancellationToken);
     }
 
-    public async Task<CompletionResult> SkipAsync(OccurrenceRecord record, Actor by, string reason, CancellationToken cancellationToken)
+    public async Task<CompletionResult> SkipAsync(OccurrenceRecord record, Uri serviceUrl, Actor by, string reason, CancellationToken cancellationToken)
     {
         var result = await store.SkipAsync(record.TenantId, record.TeamId, record.OccurrenceKey, by, Trim(reason, 500)!, cancellationToken);
-        return await FinishAsync(record, result, cancellationToken);
+        return await FinishAsync(record, serviceUrl, result, cancellationToken);
     }
 
     /// <summary>Snoozes for an hour, or until the reminder time of the team's next day.</summary>
-    public async Task<CompletionResult> SnoozeAsync(OccurrenceRecord record, Actor by, bool untilTomorrow, CancellationToken cancellationToken)
+    public async Task<CompletionResult> SnoozeAsync(OccurrenceRecord record, Uri serviceUrl, Actor by, bool untilTomorrow, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = untilTomorrow ? NextReminderTime(record.TeamId, now) : now.AddHours(1);
         var result = await store.SnoozeAsync(record.TenantId, record.TeamId, record.OccurrenceKey, by, until, cancellationToken);
-        return await FinishAsync(record, result, cancellationToken);
+        return await FinishAsync(record, serviceUrl, result, cancellationToken);
     }
 
     /// <summary>The card that shows the occurrence now: its reminder, or the digest it was posted in.</summary>
     public Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CancellationToken cancellationToken) =>
         cards.CurrentCardAsync(record, cancellationToken);
 
-    private async Task<CompletionResult> FinishAsync(OccurrenceRecord original, OccurrenceUpdateResult result, CancellationToken cancellationToken)
+    private async Task<CompletionResult> FinishAsync(OccurrenceRecord original, Uri serviceUrl, OccurrenceUpdateResult result, CancellationToken cancellationToken)
     {
         var record = result.Occurrence ?? original;
-        var card = await CurrentCardAsync(record, cancellationToken);
+        Telemetry.SocBotMetrics.Completed(result.Outcome);
+        var card = ReminderPoster.CardActivity(await CurrentCardAsync(record, cancellationToken));
         if (result.Outcome == OccurrenceUpdateOutcome.Applied)
         {
-            await PublishAsync(record, card);
+            await PublishAsync(record, serviceUrl, card);
         }
 
         return new CompletionResult(result.Outcome, record, card);
     }
 
-    private async Task PublishAsync(OccurrenceRecord record, AdaptiveCard card)
+    private async Task PublishAsync(OccurrenceRecord record, Uri serviceUrl, OutgoingActivity card)
     {
         if (record is not { ConversationId: { } conversationId, ActivityId: { } activityId })
         {
             return;
         }
 
-        var update = UpdatePostedAsync(record, conversationId, activityId, card);
-        var finished = await Task.WhenAny(update, Task.Delay(PublishBudget, time));
-        if (finished != update)
+        if (!updates.TryEnqueue(new CardUpdate(record.OccurrenceKey, serviceUrl, record.TenantId, conversationId, activityId, card), out var applied))
+        {
+            Log.UpdateRefused(logger, record.OccurrenceKey);
+            return;
+        }
+
+        using var budget = new CancellationTokenSource();
+        var finished = await Task.WhenAny(applied, Task.Delay(PublishBudget, time, budget.Token));
+        await budget.CancelAsync();
+        if (finished != applied)
         {
             Log.UpdateContinues(logger, record.OccurrenceKey);
-        }
-    }
-
-    private async Task UpdatePostedAsync(OccurrenceRecord record, string conversationId, string activityId, AdaptiveCard card)
-    {
-        try
-        {
-            var target = await directory.ResolveAsync(record.TenantId, record.TeamId, CancellationToken.None);
-            if (target is not null)
-            {
-                await poster.UpdateAsync(target.ServiceUrl, conversationId, activityId, card, CancellationToken.None);
-            }
-        }
-        catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
-        {
-            Log.UpdateFailed(logger, e, record.OccurrenceKey);
         }
     }
 
@@ -110,7 +101,7 @@ public sealed partial class CompletionService(
         [LoggerMessage(Level = LogLevel.Information, Message = "Updating the card of {OccurrenceKey} continues in the background")]
         public static partial void UpdateContinues(ILogger logger, string occurrenceKey);
 
-        [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the posted card of {OccurrenceKey}; viewers see it on refresh")]
-        public static partial void UpdateFailed(ILogger logger, Exception exception, string occurrenceKey);
+        [LoggerMessage(Level = LogLevel.Warning, Message = "The card update queue is full or closed: the posted card of {OccurrenceKey} is not updated; viewers see it on refresh")]
+        public static partial void UpdateRefused(ILogger logger, string occurrenceKey);
     }
 }

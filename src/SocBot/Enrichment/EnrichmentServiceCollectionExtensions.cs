@@ -15,7 +15,8 @@ public static class EnrichmentServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddEnrichment(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateOnStart()
+            .PostConfigure(ApplyDefaultTaskEnrichments);
         services.AddSingleton<IValidateOptions<GraphOptions>, GraphOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TokenCredential>(GraphOptions.SectionName, (provider, _) =>
@@ -35,6 +36,15 @@ public static class EnrichmentServiceCollectionExtensions
                 ? provider.GetRequiredService<GraphLiveTaskData>()
                 : new DisabledLiveTaskData());
         return services;
+    }
+
+    /// <summary>Binding adds configured entries to what the map already holds, so the defaults go in only when nothing is configured.</summary>
+    private static void ApplyDefaultTaskEnrichments(GraphOptions options)
+    {
+        if (options.TaskEnrichments.Count == 0)
+        {
+            options.TaskEnrichments = new(GraphOptions.DefaultTaskEnrichments, StringComparer.OrdinalIgnoreCase);
+        }
     }
 
     private static TokenCredential CreateCredential(GraphOptions options) =>

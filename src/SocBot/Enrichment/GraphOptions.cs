@@ -24,8 +24,10 @@ public sealed class GraphOptions
     /// <summary>The most one read may take, retries included, so a slow Graph never holds up a reminder pass.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(3);
 
-    /// <summary>Which catalog task (by id) shows which live data.</summary>
-    public Dictionary<string, LiveDataKind> TaskEnrichments { get; set; } = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>Which catalog task (by id) shows which live data; <see cref="DefaultTaskEnrichments"/> when none is configured.</summary>
+    public Dictionary<string, LiveDataKind> TaskEnrichments { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyDictionary<string, LiveDataKind> DefaultTaskEnrichments { get; } = new Dictionary<string, LiveDataKind>(StringComparer.OrdinalIgnoreCase)
     {
         ["generate-secure-score-report"] = LiveDataKind.SecureScore,
         ["portal-or-license-management"] = LiveDataKind.MessageCenter,

@@ -57,7 +57,7 @@ public sealed class CatalogOwnershipCorpusSource(ICatalogSource catalogs) : IOwn
         team.Aliases,
         team.Description,
         team.ChannelBinding is { } binding ? new OwnershipChannel(binding.ChannelId, DeepLink(binding, team.DisplayName)) : null,
-        team.Contacts.Select(c => new OwnershipContact(c.Name, c.Email)).ToList());
+        team.Contacts.Select(c => new OwnershipContact(c.Name, c.Upn)).ToList());
 
     /// <summary>A Teams channel deep link needs the channel's team (group) id; without it there is only the channel id.</summary>
     private static Uri? DeepLink(ChannelBinding binding, string channelName) => binding.TeamsTeamId is null

@@ -10,7 +10,7 @@ namespace SocBot.Ownership;
 public static class OwnershipAnswerText
 {
     public const string MatrixHint =
-        "Ask **what does <team> do** for one team's duties, or say **matrix** to see the whole roles matrix.";
+        "Ask **what does ‹team› do** for one team's duties, or say **matrix** to see the whole roles matrix.";
 
     public static string ToMarkdown(OwnershipAnswer answer)
     {

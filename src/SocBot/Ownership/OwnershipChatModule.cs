@@ -9,7 +9,7 @@ namespace SocBot.Ownership;
 /// <summary>
 /// Ownership questions in chat: "who owns MDE?", "which team handles pen testing", "what does CSIRT do", or a bare
 /// topic. Anything no other command takes is tried as a question; if it does not read as one and nothing matches, the
-/// asker gets the help text rather than a refusal they did not ask for. `matrix` shows the whole roles matrix.
+/// asker gets the closest commands rather than a refusal they did not ask for. `matrix` shows the whole roles matrix.
 /// </summary>
 public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSource catalogSource, HelpModule help) : IBotModule
 {
@@ -17,8 +17,8 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
 
     public IEnumerable<HelpEntry> Help { get; } =
     [
-        new("who owns <topic>?", "which SOC team is responsible for a duty, product or task (also: which team handles …, who do I ask about …)"),
-        new("what does <team> do?", "a team's responsibilities and recurring tasks"),
+        new("who owns ‹topic›?", "which SOC team is responsible for a duty, product or task (also: which team handles …, who do I ask about …)"),
+        new("what does ‹team› do?", "a team's responsibilities and recurring tasks"),
         new("matrix", "the whole SOC roles matrix"),
     ];
 
@@ -34,15 +34,18 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
     }
 
     private Task AnswerAsync(ITurnContext turn, string question, CancellationToken cancellationToken) =>
-        turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answerer.Answer(question))), cancellationToken);
+        turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(Telemetry.SocBotMetrics.Answered(answerer.Answer(question)))), cancellationToken);
 
     private Task AnswerOrHelpAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var question = turn.Text;
-        var answer = question.Length == 0 ? null : answerer.Answer(question);
-        return answer is not null && (answer.Confident || question.TrimEnd().EndsWith('?'))
-            ? turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answer)), cancellationToken)
-            : help.ReplyAsync(turn, cancellationToken);
+        var answer = question.Length == 0 ? null : Telemetry.SocBotMetrics.Answered(answerer.Answer(question));
+        if (answer is not null && (answer.Confident || question.TrimEnd().EndsWith('?')))
+        {
+            return turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answer)), cancellationToken);
+        }
+
+        return question.Length == 0 ? help.ReplyAsync(turn, cancellationToken) : help.DidNotCatchAsync(turn, cancellationToken);
     }
 
     private static string Matrix(SocCatalog catalog)

@@ -29,6 +29,22 @@ public sealed class ChannelDirectory(ISocStateStore store, ICatalogSource catalo
         return standIn is null ? null : standIn with { UnboundTeamName = teamName };
     }
 
+    /// <summary>
+    /// The service URL of the conversation an occurrence's card was posted in: the stored reference of its channel (the
+    /// thread id without ";messageid=") or chat, else that of the team's channel now; null when neither is known.
+    /// </summary>
+    public async Task<Uri?> PostedServiceUrlAsync(OccurrenceRecord record, CancellationToken cancellationToken)
+    {
+        if (record.ConversationId is not { } conversationId)
+        {
+            return null;
+        }
+
+        var thread = conversationId.IndexOf(";messageid=", StringComparison.Ordinal);
+        var reference = await store.GetAsync(record.TenantId, thread < 0 ? conversationId : conversationId[..thread], cancellationToken);
+        return reference?.ServiceUrl ?? (await ResolveAsync(record.TenantId, record.TeamId, cancellationToken))?.ServiceUrl;
+    }
+
     private async Task<ReminderTarget?> FindChannelAsync(string tenantId, string teamId, CancellationToken cancellationToken)
     {
         var team = catalogSource.Current.FindTeam(teamId);

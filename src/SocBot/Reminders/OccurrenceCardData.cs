@@ -41,6 +41,15 @@ public sealed record OccurrenceCardData(string TenantId, string TeamId, Occurren
         return true;
     }
 
+    /// <summary>The data key that says which digest row a button belongs to, whose inputs carry the row in their ids.</summary>
+    public const string RowKey = "row";
+
+    /// <summary>The id of an input of a card's row: the input's name, with the digest row appended when there is one.</summary>
+    public static string InputId(string name, string? row) => row is null ? name : $"{name}-{row}";
+
+    /// <summary>An input's value from a single card or from the digest row the button's data names; null when absent.</summary>
+    public static string? Input(JsonElement data, string name) => Text(data, InputId(name, Text(data, RowKey)));
+
     /// <summary>A string property of the data (an input's value), or null.</summary>
     public static string? Text(JsonElement data, string name) =>
         data.ValueKind == JsonValueKind.Object && data.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

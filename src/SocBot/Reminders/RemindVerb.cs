@@ -1,10 +1,12 @@
 using System.Globalization;
+using SocBot.Catalog;
 using SocBot.Cli;
+using SocBot.Scheduling;
 
 namespace SocBot.Reminders;
 
 /// <summary>`remind --at &lt;instant&gt; [--dry-run]`: one pass as of that instant against the configured store and connector.</summary>
-public sealed class RemindVerb(ReminderPass pass) : ICliVerb
+public sealed class RemindVerb(ReminderPass pass, ICatalogSource catalogSource) : ICliVerb
 {
     public string Name => "remind";
 
@@ -41,10 +43,14 @@ public sealed class RemindVerb(ReminderPass pass) : ICliVerb
         }
 
         var report = await pass.RunAsync(at.Value, dryRun, cancellationToken);
+        var catalog = catalogSource.Current;
         foreach (var item in report.Items)
         {
             var flags = (item.Late ? " late" : "") + (item.InDigest ? " digest" : "");
-            await console.Out.WriteLineAsync($"{item.Outcome,-14} {item.OccurrenceKey}  tenant {item.TenantId}  channel {item.ChannelId ?? "-"}{flags}{(item.Detail is null ? "" : "  " + item.Detail)}");
+            var key = OccurrenceKey.TryParse(item.OccurrenceKey, out var parsed) ? parsed : null;
+            var task = key is null ? item.OccurrenceKey : catalog.FindTask(key.TaskId)?.Title ?? key.TaskId;
+            var team = catalog.FindTeam(item.TeamId)?.DisplayName ?? item.TeamId;
+            await console.Out.WriteLineAsync($"{item.Outcome,-14} {task} ({team}, {key?.Period ?? "-"}){flags}{(item.Detail is null ? "" : "  " + item.Detail)}  [{item.OccurrenceKey} channel {item.ChannelId ?? "-"}]");
         }
 
         await console.Out.WriteLineAsync($"{report.Posted.Count()} {(dryRun ? "would be posted" : "posted")} as of {report.At:O}.");

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SocBot.Cards;
 using SocBot.Enrichment;
 using SocBot.State;
@@ -10,6 +11,8 @@ namespace SocBot.Reminders;
 /// </summary>
 public static class ReminderCards
 {
+    public const string PostedAgainNotice = "Posted again after an interruption: an earlier copy of this reminder may also be in this channel.";
+
     /// <summary>The card of one occurrence: open with its buttons, or resolved with who did it and when.</summary>
     public static AdaptiveCard Reminder(ReminderView view, DateTimeOffset now)
     {
@@ -29,17 +32,21 @@ public static class ReminderCards
             body.Add(Notice("Posted late: SocBot was not running at the reminder time."));
         }
 
-        body.Add(new AdaptiveTextBlock { Text = view.TaskDescription, Wrap = true, Spacing = AdaptiveSpacing.Medium });
-        body.Add(new AdaptiveFactSet
+        if (view.PostedAgain && !view.IsResolved)
         {
-            Facts =
-            [
-                new AdaptiveFact("Team", view.TeamName),
-                new AdaptiveFact("Cadence", view.Cadence),
-                new AdaptiveFact("Period", view.PeriodLabel),
-                new AdaptiveFact("Due", $"{SocTime.Local(view.DueAt, view.TimeZone)} ({view.TimeZone.Id})"),
-            ],
-        });
+            body.Add(Notice(PostedAgainNotice));
+        }
+
+        body.Add(new AdaptiveTextBlock { Text = view.TaskDescription, Wrap = true, Spacing = AdaptiveSpacing.Medium });
+        // An as-needed run's period is its cadence: one fact says it.
+        var facts = new List<AdaptiveFact> { new("Team", view.TeamName), new("Cadence", view.Cadence) };
+        if (view.PeriodLabel != view.Cadence)
+        {
+            facts.Add(new AdaptiveFact("Period", view.PeriodLabel));
+        }
+
+        facts.Add(new AdaptiveFact("Due", SocTime.LocalWithZone(view.DueAt, view.TimeZone)));
+        body.Add(new AdaptiveFactSet { Facts = facts });
 
         if (view.Live is { } live && !view.IsResolved)
         {
@@ -71,48 +78,59 @@ public static class ReminderCards
         };
     }
 
-    /// <summary>One card for several occurrences due at once in one channel, a row and a button each.</summary>
+    /// <summary>
+    /// The most rows one digest card holds: each row's buttons carry their occurrence, so about this many stay well inside
+    /// Teams' message size; more reminders due at once in a channel go out as several digests.
+    /// </summary>
+    public const int MaxDigestRows = 15;
+
+    /// <summary>The digest's heading, which the card and the CLI's report of the pass both show.</summary>
+    public static string DigestHeading(string channelTitle, int count) => $"{count} SOC tasks due in the {channelTitle} channel";
+
+    /// <summary>
+    /// One card for several occurrences due at once in one channel: a row each with its title, its status (and its team
+    /// when the channel serves several) and the single card's Done, Skip (with a reason) and Snooze.
+    /// </summary>
     public static AdaptiveCard Digest(string channelTitle, IReadOnlyList<ReminderView> views, DateTimeOffset now)
     {
+        var heading = DigestHeading(channelTitle, views.Count);
         var body = new List<AdaptiveElement>
         {
-            new AdaptiveTextBlock { Text = $"{views.Count} SOC tasks due for {channelTitle}", Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
+            new AdaptiveTextBlock { Text = heading, Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
         };
 
-        foreach (var view in views)
+        var severalTeams = views.Select(v => v.TeamName).Distinct(StringComparer.Ordinal).Skip(1).Any();
+        for (var row = 0; row < views.Count; row++)
         {
-            var status = new List<AdaptiveElement>
+            var view = views[row];
+            var team = view.UnboundTeamName is null ? view.TeamName : $"{view.TeamName} (no channel yet)";
+            var status = StatusLine(view, now) with { Text = severalTeams ? $"{team} · {StatusText(view, now)}" : StatusText(view, now), Spacing = AdaptiveSpacing.None };
+            var items = new List<AdaptiveElement>
             {
                 new AdaptiveTextBlock { Text = view.TaskTitle, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
-                StatusLine(view, now),
+                status,
             };
-            if (view.UnboundTeamName is { } unbound)
+            if (view.PostedAgain && !view.IsResolved)
             {
-                status.Add(Notice($"No channel bound for {unbound}."));
+                items.Add(Notice(PostedAgainNotice));
             }
 
-            var row = new AdaptiveColumnSet
+            if (!view.IsResolved)
             {
-                Separator = true,
-                Columns =
-                [
-                    new AdaptiveColumn { Width = AdaptiveColumn.WidthStretch, Items = status },
-                    new AdaptiveColumn
-                    {
-                        Width = AdaptiveColumn.WidthAuto,
-                        VerticalContentAlignment = AdaptiveVerticalContentAlignment.Center,
-                        Items = view.IsResolved
-                            ? []
-                            : [new AdaptiveActionSet { Actions = [Execute(ReminderVerbs.Complete, "Done", view.Data)] }],
-                    },
-                ],
-            };
-            body.Add(row);
+                items.Add(new AdaptiveActionSet { Actions = DigestRowActions(view.Data, row.ToString(CultureInfo.InvariantCulture)).ToList(), Spacing = AdaptiveSpacing.Small });
+            }
+
+            body.Add(new AdaptiveContainer { Items = items, Separator = true, Spacing = AdaptiveSpacing.Medium });
+        }
+
+        if (views.Any(v => v.UnboundTeamName is not null))
+        {
+            body.Add(Notice("Teams with no channel yet get their reminders here. An admin links a team by saying \"@SocBot link\" and the team's name in that team's channel.") with { Separator = true });
         }
 
         return new AdaptiveCard
         {
-            FallbackText = $"{views.Count} SOC tasks due for {channelTitle}",
+            FallbackText = heading,
             Body = body,
             MsTeams = new TeamsCardProperties { Width = TeamsCardProperties.FullWidth },
         };
@@ -133,7 +151,7 @@ public static class ReminderCards
     {
         OccurrenceState.Completed => $"Completed by {view.ResolvedBy?.Name} at {Clock(view.ResolvedAt, view.TimeZone)}{Suffix(view.Note)}{Evidence(view.Evidence)}",
         OccurrenceState.Skipped => $"Skipped by {view.ResolvedBy?.Name} at {Clock(view.ResolvedAt, view.TimeZone)}: {view.Reason}",
-        OccurrenceState.Snoozed when view.SnoozedUntil > now => $"Snoozed until {SocTime.Local(view.SnoozedUntil.Value, view.TimeZone)} · {SocTime.DueHint(view.DueAt, now)}",
+        OccurrenceState.Snoozed when view.SnoozedUntil > now => $"Snoozed until {SocTime.LocalWithZone(view.SnoozedUntil.Value, view.TimeZone)} · {SocTime.DueHint(view.DueAt, now)}",
         _ when now >= view.DueAt => $"Overdue · {SocTime.DueHint(view.DueAt, now)}",
         _ => $"Open · {SocTime.DueHint(view.DueAt, now)}",
     };
@@ -156,7 +174,7 @@ public static class ReminderCards
     {
         yield return new AdaptiveTextBlock { Text = live.Heading, Weight = AdaptiveTextWeight.Bolder, Wrap = true, Separator = true };
         yield return new AdaptiveFactSet { Facts = live.Facts.Select(f => new AdaptiveFact(f.Title, f.Value)).ToList() };
-        yield return new AdaptiveTextBlock { Text = $"From Microsoft 365 at {SocTime.Local(live.AsOf, zone)}", IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Small };
+        yield return new AdaptiveTextBlock { Text = $"From Microsoft 365 at {SocTime.LocalWithZone(live.AsOf, zone)}", IsSubtle = true, Wrap = true, Spacing = AdaptiveSpacing.Small };
     }
 
     private static AdaptiveTextBlock Notice(string text) =>
@@ -177,7 +195,31 @@ public static class ReminderCards
                 ],
             },
         };
-        yield return new AdaptiveShowCardAction
+        yield return SkipAction(data, row: null);
+        yield return SnoozeAction(data);
+    }
+
+    /// <summary>A digest row's buttons: Done at once, Skip and Snooze as on the single card.</summary>
+    private static IEnumerable<AdaptiveAction> DigestRowActions(OccurrenceCardData data, string row)
+    {
+        yield return Execute(ReminderVerbs.Complete, "Done", data, withInputs: false);
+        yield return SkipAction(data, row);
+        yield return SnoozeAction(data);
+    }
+
+    /// <summary>
+    /// Skip, asking for the reason. Input ids are unique in a card, so a digest row names its reason input after the row
+    /// and says which row it is in the button's data (<see cref="OccurrenceCardData.Input"/> reads it back).
+    /// </summary>
+    private static AdaptiveShowCardAction SkipAction(OccurrenceCardData data, string? row)
+    {
+        var skip = Execute(ReminderVerbs.Skip, "Skip", data);
+        if (row is not null)
+        {
+            skip.Data![OccurrenceCardData.RowKey] = row;
+        }
+
+        return new AdaptiveShowCardAction
         {
             Title = "Skip",
             Card = new AdaptiveCard
@@ -186,35 +228,36 @@ public static class ReminderCards
                 [
                     new AdaptiveTextInput
                     {
-                        Id = ReminderVerbs.ReasonInput,
+                        Id = OccurrenceCardData.InputId(ReminderVerbs.ReasonInput, row),
                         Label = "Why is it skipped?",
                         IsRequired = true,
                         ErrorMessage = "A reason is required to skip a SOC task.",
                         MaxLength = 500,
                     },
-                    new AdaptiveActionSet { Actions = [Execute(ReminderVerbs.Skip, "Skip", data)] },
-                ],
-            },
-        };
-        yield return new AdaptiveShowCardAction
-        {
-            Title = "Snooze",
-            Card = new AdaptiveCard
-            {
-                Body =
-                [
-                    new AdaptiveActionSet
-                    {
-                        Actions =
-                        [
-                            Execute(ReminderVerbs.SnoozeHour, "For 1 hour", data, withInputs: false),
-                            Execute(ReminderVerbs.SnoozeTomorrow, "Until tomorrow's reminder", data, withInputs: false),
-                        ],
-                    },
+                    new AdaptiveActionSet { Actions = [skip] },
                 ],
             },
         };
     }
+
+    private static AdaptiveShowCardAction SnoozeAction(OccurrenceCardData data) => new()
+    {
+        Title = "Snooze",
+        Card = new AdaptiveCard
+        {
+            Body =
+            [
+                new AdaptiveActionSet
+                {
+                    Actions =
+                    [
+                        Execute(ReminderVerbs.SnoozeHour, "For 1 hour", data, withInputs: false),
+                        Execute(ReminderVerbs.SnoozeTomorrow, "Until tomorrow's reminder", data, withInputs: false),
+                    ],
+                },
+            ],
+        },
+    };
 
     /// <summary>Action.Execute with the verb also in the data, so a client that falls back to Action.Submit still says what it meant.</summary>
     private static AdaptiveExecuteAction Execute(string verb, string title, OccurrenceCardData data, bool withInputs = true)
@@ -231,7 +274,7 @@ public static class ReminderCards
         };
     }
 
-    private static string Clock(DateTimeOffset? at, TimeZoneInfo zone) => at is { } instant ? SocTime.Local(instant, zone) : "an unknown time";
+    private static string Clock(DateTimeOffset? at, TimeZoneInfo zone) => at is { } instant ? SocTime.LocalWithZone(instant, zone) : "an unknown time";
 
     private static string Suffix(string? note) => string.IsNullOrWhiteSpace(note) ? string.Empty : $" — {note}";
 

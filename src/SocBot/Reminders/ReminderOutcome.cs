@@ -10,4 +10,10 @@ public enum ReminderOutcome
     NoChannel,
     /// <summary>Posting failed; the claim stays, and a later pass takes it over once it is stale.</summary>
     Failed,
+    /// <summary>The post timed out or got 502/504: Teams may show it. Recorded so a take-over does not duplicate it blindly.</summary>
+    PossiblyPosted,
+    /// <summary>Pacing would have held the pass too long; the next pass posts it.</summary>
+    Deferred,
+    /// <summary>A take-over that could not tell whether the first post landed posted once more, the card marked so.</summary>
+    PostedAgain,
 }

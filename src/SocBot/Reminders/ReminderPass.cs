@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SocBot.Protocol.Connector;
 using SocBot.Scheduling;
 using SocBot.State;
 
@@ -24,23 +25,38 @@ public sealed partial class ReminderPass(
 
     public async Task<ReminderPassReport> RunAsync(DateTimeOffset now, bool dryRun, CancellationToken cancellationToken)
     {
+        var started = Telemetry.SocBotMetrics.StartTiming();
         var settings = options.Value;
         var due = schedule.List(now - settings.CatchUpHorizon, now.AddTicks(1));
         var items = new List<ReminderPassItem>();
         foreach (var tenantId in await store.ListTenantsAsync(cancellationToken))
         {
             using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId });
-            var pending = await FindPendingAsync(tenantId, due, now, items, cancellationToken);
+            var pending = await FindPendingAsync(tenantId, due, items, cancellationToken);
+            var deferred = false;
             foreach (var channel in pending.GroupBy(p => p.Target.ChannelId))
             {
-                items.AddRange(dryRun
-                    ? channel.Select(p => Item(p, ReminderOutcome.WouldPost, now, inDigest: false, p.Target.ChannelTitle))
-                    : await PostChannelAsync(channel.ToList(), now, cancellationToken));
+                if (deferred)
+                {
+                    items.AddRange(channel.Select(p => Item(p, ReminderOutcome.Deferred, now, false, "the tenant's connector budget is spent; the next pass posts it")));
+                    continue;
+                }
+
+                var posted = dryRun
+                    ? channel.Select(p => Item(p, ReminderOutcome.WouldPost, now, inDigest: false, p.Target.ChannelTitle)).ToList()
+                    : await PostChannelAsync(channel.ToList(), now, cancellationToken);
+                items.AddRange(posted);
+                deferred = posted.Any(i => i.Outcome == ReminderOutcome.Deferred);
+            }
+
+            if (deferred)
+            {
+                Log.TenantDeferred(logger, tenantId, items.Count(i => i.TenantId == tenantId && i.Outcome == ReminderOutcome.Deferred));
             }
 
             if (!dryRun)
             {
-                await escalator.RunAsync(tenantId, now, cancellationToken);
+                await EscalateAsync(tenantId, now, cancellationToken);
             }
         }
 
@@ -49,11 +65,26 @@ public sealed partial class ReminderPass(
             await store.RecordHeartbeatAsync(new Heartbeat(now, Instance), cancellationToken);
         }
 
-        Log.PassCompleted(logger, now, items.Count(i => i.Outcome == ReminderOutcome.Posted), items.Count(i => i.Outcome == ReminderOutcome.Failed), dryRun);
-        return new ReminderPassReport(now, dryRun, items);
+        Log.PassCompleted(
+            logger, now, items.Count(i => i.Outcome is ReminderOutcome.Posted or ReminderOutcome.PostedAgain), items.Count(i => i.Outcome == ReminderOutcome.Failed),
+            items.Count(i => i.Outcome == ReminderOutcome.PossiblyPosted), items.Count(i => i.Outcome == ReminderOutcome.PostedAgain), items.Count(i => i.Outcome == ReminderOutcome.Deferred), dryRun);
+        return Telemetry.SocBotMetrics.PassCompleted(new ReminderPassReport(now, dryRun, items), started);
     }
 
-    private async Task<List<Pending>> FindPendingAsync(string tenantId, IReadOnlyList<Occurrence> due, DateTimeOffset now, List<ReminderPassItem> items, CancellationToken cancellationToken)
+    /// <summary>Overdue work of one tenant; whatever goes wrong there, the other tenants and the heartbeat still run.</summary>
+    private async Task EscalateAsync(string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await escalator.RunAsync(tenantId, now, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.EscalationFailed(logger, e, tenantId);
+        }
+    }
+
+    private async Task<List<Pending>> FindPendingAsync(string tenantId, IReadOnlyList<Occurrence> due, List<ReminderPassItem> items, CancellationToken cancellationToken)
     {
         var pending = new List<Pending>();
         foreach (var occurrence in due)
@@ -104,26 +135,65 @@ public sealed partial class ReminderPass(
         claimed = claimed.OrderBy(p => p.Occurrence.DueAt).ThenBy(p => p.Occurrence.Key.ToString(), StringComparer.Ordinal).ToList();
         var target = claimed[0].Target;
         var digest = options.Value.UsesDigest(claimed[0].Occurrence.TeamId, claimed.Count);
-        var batches = digest ? [claimed] : claimed.Select(p => new List<Pending> { p }).ToList();
-        foreach (var batch in batches)
+        var batches = digest
+            ? claimed.Chunk(ReminderCards.MaxDigestRows).Select(c => c.ToList()).ToList()
+            : claimed.Select(p => new List<Pending> { p }).ToList();
+        for (var b = 0; b < batches.Count; b++)
         {
-            var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName)).ToList();
+            var batch = batches[b];
+            var again = batch.Any(p => p.PostsAgain);
+            var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName) with { PostedAgain = p.PostsAgain }).ToList();
             var card = digest
                 ? ReminderCards.Digest(DigestTitle(batch), cards, now)
                 : ReminderCards.Reminder(await live.AddToAsync(cards[0], cancellationToken), now);
+            var where = digest ? $"\"{ReminderCards.DigestHeading(DigestTitle(batch), batch.Count)}\"" : target.ChannelTitle;
             try
             {
+                foreach (var pending in batch.Where(p => p.PostsAgain))
+                {
+                    await NoteAttemptAsync(pending, PostAttempt.PostingAgain, "the first post may have reached Teams; posting once more, marked as posted again", cancellationToken);
+                }
+
                 var posted = await poster.PostAsync(target, card, cancellationToken);
                 foreach (var pending in batch)
                 {
                     await store.RecordPostedAsync(pending.TenantId, pending.Occurrence.TeamId, pending.Occurrence.Key.ToString(), posted.ConversationId, posted.ActivityId, cancellationToken);
-                    items.Add(Item(pending, ReminderOutcome.Posted, now, digest, target.ChannelTitle));
+                    items.Add(Item(pending, pending.PostsAgain ? ReminderOutcome.PostedAgain : ReminderOutcome.Posted, now, digest, where));
+                }
+
+                if (again)
+                {
+                    Log.PostedAgain(logger, target.ChannelId, batch.Count(p => p.PostsAgain));
                 }
             }
-            catch (Exception e) when (e is Protocol.Connector.ConnectorException or Protocol.Connector.UntrustedServiceUrlException or HttpRequestException)
+            catch (ConnectorPacingException e)
+            {
+                Log.PostDeferred(logger, target.ChannelId, e.Wait);
+                foreach (var pending in batches.Skip(b).SelectMany(x => x))
+                {
+                    await NoteAttemptAsync(pending, PostAttempt.Deferred, e.Message, cancellationToken);
+                    items.Add(Item(pending, ReminderOutcome.Deferred, now, digest, e.Message));
+                }
+
+                break;
+            }
+            catch (ConnectorException e) when (e.MayHaveBeenDelivered)
+            {
+                Log.PossiblyPosted(logger, e, target.ChannelId);
+                foreach (var pending in batch)
+                {
+                    await NoteAttemptAsync(pending, PostAttempt.MayHaveBeenDelivered, e.Message, cancellationToken);
+                    items.Add(Item(pending, ReminderOutcome.PossiblyPosted, now, digest, e.Message));
+                }
+            }
+            catch (Exception e) when (e is ConnectorException or UntrustedServiceUrlException or HttpRequestException)
             {
                 Log.PostFailed(logger, e, target.ChannelId);
-                items.AddRange(batch.Select(p => Item(p, ReminderOutcome.Failed, now, digest, e.Message)));
+                foreach (var pending in batch)
+                {
+                    await NoteAttemptAsync(pending, PostAttempt.NotDelivered, e.Message, cancellationToken);
+                    items.Add(Item(pending, ReminderOutcome.Failed, now, digest, e.Message));
+                }
             }
         }
 
@@ -137,13 +207,18 @@ public sealed partial class ReminderPass(
         if (pending.Existing is { } stale)
         {
             var takeOver = await store.TakeOverClaimAsync(pending.TenantId, occurrence.TeamId, key, stale.ClaimId, Guid.NewGuid(), options.Value.StaleClaimAfter, cancellationToken);
+            pending.ClaimId = takeOver.Occurrence.ClaimId;
             return takeOver.Claimed;
         }
 
         var claim = new OccurrenceClaim(pending.TenantId, key, occurrence.TeamId, occurrence.Task.Id, occurrence.Key.Period, occurrence.DueAt, Guid.NewGuid());
         var result = await store.ClaimOccurrenceAsync(claim, cancellationToken);
+        pending.ClaimId = result.Occurrence.ClaimId;
         return result.Claimed;
     }
+
+    private Task NoteAttemptAsync(Pending pending, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
+        store.RecordPostAttemptAsync(pending.TenantId, pending.Occurrence.TeamId, pending.Occurrence.Key.ToString(), pending.ClaimId, attempt, detail, cancellationToken);
 
     /// <summary>
     /// Teams bound to one conversation may have different names for it; the team with the smallest id names the digest,
@@ -157,12 +232,37 @@ public sealed partial class ReminderPass(
     private ReminderPassItem Item(Pending pending, ReminderOutcome outcome, DateTimeOffset now, bool inDigest, string? detail) =>
         new(pending.TenantId, pending.Occurrence.Key.ToString(), pending.Occurrence.TeamId, outcome, pending.Target.ChannelId, IsLate(pending, now), inDigest, detail);
 
-    private sealed record Pending(string TenantId, Occurrence Occurrence, ReminderTarget Target, OccurrenceRecord? Existing);
+    private sealed record Pending(string TenantId, Occurrence Occurrence, ReminderTarget Target, OccurrenceRecord? Existing)
+    {
+        /// <summary>The claim this pass holds once it has claimed the occurrence.</summary>
+        public Guid ClaimId { get; set; }
+
+        /// <summary>
+        /// Taking over a claim whose post may have reached Teams (it timed out, got 502/504, or the pass died mid-post):
+        /// nothing here can tell, so the card goes out once more, marked as posted again.
+        /// </summary>
+        public bool PostsAgain => Existing is { } earlier && earlier.LastPostAttempt is not (PostAttempt.NotDelivered or PostAttempt.Deferred);
+    }
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Information, Message = "Reminder pass at {At}: {Posted} posted, {Failed} failed (dry run: {DryRun})")]
-        public static partial void PassCompleted(ILogger logger, DateTimeOffset at, int posted, int failed, bool dryRun);
+        [LoggerMessage(Level = LogLevel.Information, Message = "Reminder pass at {At}: {Posted} posted ({PostedAgain} of them again after an interruption), {Failed} failed, {PossiblyPosted} possibly posted, {Deferred} deferred (dry run: {DryRun})")]
+        public static partial void PassCompleted(ILogger logger, DateTimeOffset at, int posted, int failed, int possiblyPosted, int postedAgain, int deferred, bool dryRun);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Posting reminders to channel {ChannelId} may have reached Teams (timeout or gateway error); recorded as possibly posted, not retried")]
+        public static partial void PossiblyPosted(ILogger logger, Exception exception, string channelId);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Channel {ChannelId}: {Count} reminders whose first post may have reached Teams were posted again, marked so")]
+        public static partial void PostedAgain(ILogger logger, string channelId, int count);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Channel {ChannelId}: the next connector turn is {Wait} away; the rest waits for the next pass")]
+        public static partial void PostDeferred(ILogger logger, string channelId, TimeSpan wait);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: {Count} reminders deferred to the next pass by pacing")]
+        public static partial void TenantDeferred(ILogger logger, string tenantId, int count);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Advancing overdue work of tenant {TenantId} failed; a later pass retries")]
+        public static partial void EscalationFailed(ILogger logger, Exception exception, string tenantId);
 
         [LoggerMessage(Level = LogLevel.Warning, Message = "Posting reminders to channel {ChannelId} failed; a later pass retries")]
         public static partial void PostFailed(ILogger logger, Exception exception, string channelId);

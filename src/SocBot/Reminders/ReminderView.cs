@@ -31,6 +31,12 @@ public sealed record ReminderView(
     /// <summary>Figures from Microsoft 365 that help with the task now (Secure Score, Message center), when Graph is configured.</summary>
     public LiveData? Live { get; init; }
 
+    /// <summary>
+    /// A take-over could not tell whether the first post reached Teams and posted once more: an earlier copy may be in the
+    /// channel too.
+    /// </summary>
+    public bool PostedAgain { get; init; }
+
     /// <summary>An open occurrence nobody has acted on yet.</summary>
     public static ReminderView Open(
         OccurrenceCardData data,

@@ -35,7 +35,7 @@ public sealed class ReminderViewFactory(ICatalogSource catalogSource, Occurrence
             task?.Description ?? "This task is no longer in the catalog.",
             catalog.FindTeam(record.TeamId)?.DisplayName ?? record.TeamId,
             task?.Cadence.ToString() ?? "unknown",
-            scheduled?.PeriodLabel ?? (key.IsAdHoc ? "On demand" : record.Period),
+            scheduled?.PeriodLabel ?? (key.IsAdHoc ? Cadence.AsNeededText : record.Period),
             record.DueAt,
             catalog.Settings.For(record.TeamId).TimeZone,
             task?.RunbookUrl);

@@ -25,6 +25,8 @@ public static class RemindersServiceCollectionExtensions
         services.AddTransient<OverdueEscalator>();
         services.AddTransient<ReminderPass>();
         services.AddTransient<CompletionService>();
+        services.AddSingleton<CardUpdateQueue>();
+        services.AddHostedService<CardUpdateWorker>();
         services.AddBotModule<CardActionModule>();
         services.AddCliVerb<RemindVerb>();
         services.AddHealthChecks().AddCheck<SchedulerHeartbeatHealthCheck>(SchedulerHeartbeatHealthCheck.Name, tags: [HealthTags.Live, HealthTags.Ready]);

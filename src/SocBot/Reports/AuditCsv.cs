@@ -13,13 +13,8 @@ public static class AuditCsv
 {
     public static readonly IReadOnlyList<string> Columns = ["at_utc", "tenant_id", "team_id", "occurrence_key", "action", "by_aad_object_id", "by_name", "detail"];
 
-    public static string Write(IEnumerable<AuditEntry> entries)
-    {
-        var csv = new StringBuilder();
-        AppendRow(csv, Columns);
-        foreach (var entry in entries)
-        {
-            AppendRow(csv, [
+    public static string Write(IEnumerable<AuditEntry> entries) =>
+        Write(Columns, entries.Select(IReadOnlyList<string> (entry) => [
                 entry.At.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
                 entry.TenantId,
                 entry.TeamId ?? string.Empty,
@@ -28,7 +23,16 @@ public static class AuditCsv
                 entry.By.AadObjectId,
                 entry.By.Name,
                 entry.Detail ?? string.Empty,
-            ]);
+            ]));
+
+    /// <summary>A header and one line per row, every field escaped.</summary>
+    public static string Write(IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string>> rows)
+    {
+        var csv = new StringBuilder();
+        AppendRow(csv, columns);
+        foreach (var row in rows)
+        {
+            AppendRow(csv, row);
         }
 
         return csv.ToString();

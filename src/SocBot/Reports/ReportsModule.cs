@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Options;
 using SocBot.Access;
 using SocBot.Bindings;
 using SocBot.Bot;
@@ -14,8 +11,8 @@ using SocBot.State;
 namespace SocBot.Reports;
 
 /// <summary>
-/// The team's commands in its channel or chat: `due`, `status`, `history`, `tasks`, `complete` and `skip` by text, and
-/// `export` of the audit log. They cover the teams bound to the conversation, every team in SOC Oversight's channel.
+/// The team's commands in its channel or chat: `due`, `status`, `history`, `tasks`, `complete` and `skip` by text.
+/// They cover the teams bound to the conversation, every team in SOC Oversight's channel.
 /// </summary>
 public sealed partial class ReportsModule(
     ICatalogSource catalogSource,
@@ -24,24 +21,17 @@ public sealed partial class ReportsModule(
     TeamReports reports,
     ReminderViewFactory views,
     CompletionService completions,
-    ISocStateStore store,
-    ExportStore exports,
-    IOptions<ReportsOptions> options,
     TimeProvider time,
     ILogger<ReportsModule> logger) : IBotModule
 {
-    /// <summary>Replies past this size are not rendered well in Teams; such exports need a link.</summary>
-    public const int InlineExportLimit = 20 * 1024;
-
     public IEnumerable<HelpEntry> Help { get; } =
     [
-        new("due [team]", "this team's open reminders, soonest due first"),
-        new("status [team]", "this week: done, open, overdue and skipped with who and when (all teams in SOC Oversight's channel)"),
-        new("history <task>", "the task's last 10 occurrences with who did them and when"),
+        new("due [team]", "what is open now, soonest due first"),
+        new("status [team]", "this week: done, open, overdue, skipped, and the completion rate"),
         new("tasks [team]", "the team's tasks and their next reminder"),
-        new("complete <task> [note]", "mark the team's latest open reminder of that task done"),
-        new("skip <task> <reason>", "skip the team's latest open reminder of that task, with a reason"),
-        new("export <from> <to>", "the audit log between two dates (yyyy-MM-dd, inclusive) as CSV"),
+        new("history ‹task›", "who did the task's last 10 occurrences, and when"),
+        new("complete ‹task› [note]", "mark the oldest open reminder of the task done"),
+        new("skip ‹task› ‹reason›", "skip the oldest open reminder of the task, with a reason"),
     ];
 
     public void Register(ActivityRouter router)
@@ -52,7 +42,6 @@ public sealed partial class ReportsModule(
         router.OnCommand("history", HistoryAsync);
         router.OnCommand("complete", (turn, text, ct) => ResolveAsync(turn, text, skip: false, ct));
         router.OnCommand("skip", (turn, text, ct) => ResolveAsync(turn, text, skip: true, ct));
-        router.OnCommand("export", ExportAsync);
     }
 
     private async Task WithTeamAsync(ITurnContext turn, string text, string command, Func<ConversationScope, DateTimeOffset, Task<string>> report, CancellationToken cancellationToken)
@@ -104,9 +93,10 @@ public sealed partial class ReportsModule(
     private async Task HistoryAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
     {
         var catalog = catalogSource.Current;
-        if (!TaskLookup.TryFind(catalog, text, out var match))
+        var lookup = TaskLookup.Find(catalog, text);
+        if (lookup.Match is not { } match)
         {
-            await turn.SendActivityAsync(UnknownTask(catalog, text, "history <task>"), cancellationToken);
+            await turn.SendActivityAsync(TaskReplies.NotMatched(lookup, text, "history ‹task›", catalog.Tasks), cancellationToken);
             return;
         }
 
@@ -119,10 +109,11 @@ public sealed partial class ReportsModule(
     private async Task ResolveAsync(ITurnContext turn, string text, bool skip, CancellationToken cancellationToken)
     {
         var catalog = catalogSource.Current;
-        var usage = skip ? "skip <task> <reason>" : "complete <task> [note]";
-        if (!TaskLookup.TryFind(catalog, text, out var match))
+        var usage = skip ? "skip ‹task› ‹reason›" : "complete ‹task› [note]";
+        var lookup = TaskLookup.Find(catalog, text);
+        if (lookup.Match is not { } match)
         {
-            await turn.SendActivityAsync(UnknownTask(catalog, text, usage), cancellationToken);
+            await turn.SendActivityAsync(TaskReplies.NotMatched(lookup, text, usage, catalog.Tasks), cancellationToken);
             return;
         }
 
@@ -137,29 +128,41 @@ public sealed partial class ReportsModule(
             return;
         }
 
-        var record = await LatestOpenAsync(scope, match.Task, cancellationToken);
-        if (record is null)
+        var open = await OpenOccurrencesAsync(scope, match.Task, cancellationToken);
+        if (open.Count == 0)
         {
             await turn.SendActivityAsync($"There is no open reminder of **{match.Task.Title}** for {string.Join(", ", scope.Teams.Select(t => t.DisplayName))}. Nothing was recorded.", cancellationToken);
             return;
         }
 
+        var record = open[0];
         var activity = turn.Activity;
         var by = AccessPolicy.ActorOf(activity);
         var result = skip
-            ? await completions.SkipAsync(record, by, match.Rest, cancellationToken)
-            : await completions.CompleteAsync(record, by, match.Rest, null, cancellationToken);
-        var view = ReportText.Line(views.ForRecord(result.Record), time.GetUtcNow(), withTeam: true);
+            ? await completions.SkipAsync(record, turn.ServiceUrl, by, match.Rest, cancellationToken)
+            : await completions.CompleteAsync(record, turn.ServiceUrl, by, match.Rest, null, cancellationToken);
+        var now = time.GetUtcNow();
+        var resolved = views.ForRecord(result.Record);
+        var line = ReportText.Line(resolved, now, withTeam: true);
         Log.ResolvedByText(logger, skip ? "skip" : "complete", record.OccurrenceKey, result.Outcome.ToString());
-        await turn.SendActivityAsync(
-            result.Outcome == OccurrenceUpdateOutcome.Applied
-                ? $"Recorded.\n\n{view}"
-                : $"Nothing was recorded: it was already resolved.\n\n{view}",
-            cancellationToken);
+        if (result.Outcome != OccurrenceUpdateOutcome.Applied)
+        {
+            await turn.SendActivityAsync($"Nothing was recorded: it was already resolved.\n\n{line}", cancellationToken);
+            return;
+        }
+
+        var closed = open.Count > 1 ? $"{resolved.PeriodLabel}, the oldest open one" : resolved.PeriodLabel;
+        var stillOpen = open.Count > 1
+            ? $"\n\nStill open: {string.Join(", ", open.Skip(1).Select(r => views.ForRecord(r).PeriodLabel))}."
+            : string.Empty;
+        await turn.SendActivityAsync($"Recorded **{match.Task.Title}** ({closed}) as {(skip ? "skipped" : "done")}.\n\n{line}{stillOpen}", cancellationToken);
     }
 
-    /// <summary>The most recently due unresolved occurrence of the task, looking at the conversation's own teams first.</summary>
-    private async Task<OccurrenceRecord?> LatestOpenAsync(ConversationScope scope, MaintenanceTask task, CancellationToken cancellationToken)
+    /// <summary>
+    /// The task's unresolved occurrences, oldest due first, for the first of the conversation's own teams (then the teams it
+    /// reports on) that has any: `complete` and `skip` close the oldest, so overdue work is never left behind tomorrow's.
+    /// </summary>
+    private async Task<IReadOnlyList<OccurrenceRecord>> OpenOccurrencesAsync(ConversationScope scope, MaintenanceTask task, CancellationToken cancellationToken)
     {
         var runners = catalogSource.Current.TeamsFor(task);
         var now = time.GetUtcNow();
@@ -168,97 +171,24 @@ public sealed partial class ReportsModule(
             var open = (await reports.OpenAsync(scope.TenantId, team.Id, now, cancellationToken)).Where(r => r.TaskId == task.Id).ToList();
             if (open.Count > 0)
             {
-                return open.MaxBy(r => r.DueAt);
+                return open;
             }
         }
 
-        return null;
-    }
-
-    private async Task ExportAsync(ITurnContext turn, string text, CancellationToken cancellationToken)
-    {
-        var catalog = catalogSource.Current;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(catalog.Settings.TimeZone);
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length != 2 || ParseStart(words[0], zone) is not { } from || ParseEnd(words[1], zone) is not { } to || to <= from)
-        {
-            await turn.SendActivityAsync($"Say `export <from> <to>` with two dates (yyyy-MM-dd, {zone.Id}), the second not before the first, e.g. `export 2026-01-01 2026-01-31`.", cancellationToken);
-            return;
-        }
-
-        if (await BoundScopeAsync(turn, "export", cancellationToken) is not { } scope)
-        {
-            return;
-        }
-
-        var entries = new List<AuditEntry>(await store.ReadAuditAsync(scope.TenantId, null, from, to, cancellationToken));
-        foreach (var team in scope.Teams)
-        {
-            entries.AddRange(await store.ReadAuditAsync(scope.TenantId, team.Id, from, to, cancellationToken));
-        }
-
-        var rows = entries.Distinct().OrderBy(e => e.At).ThenBy(e => e.TeamId, StringComparer.Ordinal).ThenBy(e => e.OccurrenceKey, StringComparer.Ordinal).ToList();
-        var csv = AuditCsv.Write(rows);
-        var range = $"{words[0]} to {words[1]}";
-        Log.Exported(logger, rows.Count, scope.Teams.Count);
-        if (options.Value.PublicBaseUrl is { } baseUrl)
-        {
-            var link = $"{baseUrl.AbsoluteUri.TrimEnd('/')}/exports/{exports.Add(csv)}.csv";
-            await turn.SendActivityAsync($"Audit log {range}: {rows.Count} entries. [Download the CSV]({link}) (the link works for {ExportStore.Lifetime.TotalMinutes:0} minutes).", cancellationToken);
-        }
-        else if (Encoding.UTF8.GetByteCount(csv) <= InlineExportLimit)
-        {
-            var fence = Fence(csv);
-            await turn.SendActivityAsync($"Audit log {range}: {rows.Count} entries.\n\n{fence}csv\n{csv.Replace("\r\n", "\n", StringComparison.Ordinal)}{fence}", cancellationToken);
-        }
-        else
-        {
-            await turn.SendActivityAsync($"Audit log {range}: {rows.Count} entries, too large to show here. Set SocBot:PublicBaseUrl so I can link to a download, or export a shorter range.", cancellationToken);
-        }
-    }
-
-    private static DateTimeOffset? ParseStart(string word, TimeZoneInfo zone) =>
-        DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? Scheduling.LocalClock.ToInstant(day, TimeOnly.MinValue, zone)
-            : null;
-
-    /// <summary>The end of the range: the day after the <paramref name="word"/>'s day, so the last day is included.</summary>
-    private static DateTimeOffset? ParseEnd(string word, TimeZoneInfo zone) =>
-        DateOnly.TryParseExact(word, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? Scheduling.LocalClock.ToInstant(day.AddDays(1), TimeOnly.MinValue, zone)
-            : null;
-
-    /// <summary>A code fence longer than any run of backticks in the text, so no note can close it early.</summary>
-    private static string Fence(string text)
-    {
-        var longest = 0;
-        var run = 0;
-        foreach (var c in text)
-        {
-            run = c == '`' ? run + 1 : 0;
-            longest = Math.Max(longest, run);
-        }
-
-        return new string('`', Math.Max(3, longest + 1));
+        return [];
     }
 
     private static string TeamIds(SocCatalog catalog) => string.Join(", ", catalog.Teams.Select(t => $"`{t.Id}`"));
 
     private static string Unlinked(SocCatalog catalog, string command, bool takesTeam) =>
         $"This conversation isn't linked to a SOC team, so `{command}` has no team to work on. "
-        + (takesTeam ? $"Name one (`{command} <team>`), ask" : "Ask")
-        + $" in a team's channel, or have an admin say `link <team>` here. Teams: {TeamIds(catalog)}.";
-
-    private static string UnknownTask(SocCatalog catalog, string text, string usage) =>
-        (text.Length == 0 ? $"Which task? Say `{usage}`." : $"I don't know the task '{text}'.")
-        + $" Tasks: {string.Join(", ", catalog.Tasks.Select(t => $"`{t.Id}`"))}.";
+        + (takesTeam ? $"Name one (`{command} ‹team›`), ask" : "Ask")
+        + $" in a team's channel, or have an admin say `link ‹team›` here. Teams: {TeamIds(catalog)}.";
 
     private static partial class Log
     {
         [LoggerMessage(Level = LogLevel.Information, Message = "Text {Command} on {OccurrenceKey}: {Outcome}")]
         public static partial void ResolvedByText(ILogger logger, string command, string occurrenceKey, string outcome);
 
-        [LoggerMessage(Level = LogLevel.Information, Message = "Exported {Count} audit entries for {TeamCount} teams")]
-        public static partial void Exported(ILogger logger, int count, int teamCount);
     }
 }

@@ -7,17 +7,19 @@ namespace SocBot.Reports;
 
 public static class ReportsServiceCollectionExtensions
 {
-    /// <summary>The team commands (due, status, history, tasks, complete, skip, export, run), the exports store and the status verb.</summary>
+    /// <summary>The team commands (due, status, history, tasks, complete, skip, export, run), the audit export and the status verb.</summary>
     public static IServiceCollection AddReports(this IServiceCollection services)
     {
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidator>();
-        services.AddSingleton<ExportStore>();
+        services.AddTransient<AuditExporter>();
+        services.AddHttpClient<FileUploadClient>();
         services.AddTransient<StatusReport>();
         services.AddTransient<TeamReports>();
         services.AddTransient<AdHocRunner>();
         services.AddBotModule<ReportsModule>();
         services.AddBotModule<RunModule>();
+        services.AddBotModule<ExportModule>();
         services.AddCliVerb<StatusVerb>();
         return services;
     }

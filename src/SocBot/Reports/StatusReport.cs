@@ -25,41 +25,60 @@ public sealed class StatusReport(ISocStateStore store, ICatalogSource catalogSou
         foreach (var team in scope.Teams)
         {
             var records = await store.ListTeamOccurrencesAsync(scope.TenantId, team.Id, now - reminderOptions.Value.OverdueLookback, now + ReportWindow.Ahead, cancellationToken);
-            var lines = records
-                .Where(r => week.Contains(r.DueAt) || !r.IsResolved || (r.ResolvedAt is { } at && week.Contains(at)))
-                .OrderBy(r => r.DueAt)
-                .ThenBy(r => r.OccurrenceKey, StringComparer.Ordinal)
-                .Select(views.ForRecord)
-                .Select(view => (Standing: ReportText.Standing(view, now), Line: ReportText.Line(view, now)))
-                .OrderBy(l => Array.IndexOf(Order, l.Standing))
-                .ToList();
-            var rates = await store.GetWeeklyCompletionRatesAsync(scope.TenantId, team.Id, week.Start, week.End, cancellationToken);
+            var thisWeek = Lines(records.Where(r => week.Contains(r.DueAt)), now);
+            var earlier = Lines(records.Where(r => r.DueAt < week.Start && (!r.IsResolved || (r.ResolvedAt is { } at && week.Contains(at)))), now);
 
-            text.Append("\n**").Append(team.DisplayName).Append("**: ")
-                .AppendJoin(", ", Order.Select(standing => $"{lines.Count(l => l.Standing == standing)} {standing.ToLowerInvariant()}"))
-                .Append(" · ").Append(Rate(rates)).Append("\n\n");
-            if (lines.Count == 0)
+            text.Append("\n**").Append(team.DisplayName).Append("**: ");
+            if (thisWeek.Count == 0)
             {
-                text.Append("- nothing due this week\n");
+                text.Append("nothing due this week");
+            }
+            else
+            {
+                text.Append(thisWeek.Count).Append(" due this week: ")
+                    .AppendJoin(", ", Order.Select(standing => $"{thisWeek.Count(l => l.Standing == standing)} {standing.ToLowerInvariant()}"))
+                    .Append(" · ").Append(Rate(thisWeek));
             }
 
-            foreach (var (_, line) in lines)
+            text.Append("\n\n");
+            foreach (var (_, line) in thisWeek)
             {
                 text.Append(line).Append('\n');
+            }
+
+            if (earlier.Count > 0)
+            {
+                text.Append(thisWeek.Count > 0 ? "\n" : string.Empty)
+                    .Append("_From earlier weeks_: ")
+                    .AppendJoin(", ", Order.Select(standing => (standing, count: earlier.Count(l => l.Standing == standing))).Where(s => s.count > 0).Select(s => $"{s.count} {s.standing.ToLowerInvariant()}"))
+                    .Append("\n\n");
+                foreach (var (_, line) in earlier)
+                {
+                    text.Append(line).Append('\n');
+                }
             }
         }
 
         return text.ToString();
     }
 
-    private static string Rate(IReadOnlyList<WeeklyCompletionRate> weeks)
+    private List<(string Standing, string Line)> Lines(IEnumerable<OccurrenceRecord> records, DateTimeOffset now) =>
+        records
+            .OrderBy(r => r.DueAt)
+            .ThenBy(r => r.OccurrenceKey, StringComparer.Ordinal)
+            .Select(views.ForRecord)
+            .Select(view => (Standing: ReportText.Standing(view, now), Line: ReportText.Line(view, now)))
+            .OrderBy(l => Array.IndexOf(Order, l.Standing))
+            .ToList();
+
+    /// <summary>The rate of the same occurrences the counts describe: done out of those due this week and not skipped.</summary>
+    private static string Rate(List<(string Standing, string Line)> week)
     {
-        var due = weeks.Sum(w => w.Due);
-        var skipped = weeks.Sum(w => w.Skipped);
-        var completed = weeks.Sum(w => w.Completed);
-        var counted = due - skipped;
-        return counted <= 0
-            ? "completion this week: nothing counted yet"
-            : string.Create(CultureInfo.InvariantCulture, $"completion this week: {Math.Round(100.0 * completed / counted)}% ({completed} of {counted} done, {skipped} skipped)");
+        var skipped = week.Count(l => l.Standing == "Skipped");
+        var done = week.Count(l => l.Standing == "Done");
+        var counted = week.Count - skipped;
+        return counted == 0
+            ? "all skipped, no completion rate"
+            : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(100.0 * done / counted)}% done ({done} of {counted}{(skipped > 0 ? $"; {skipped} skipped, not counted" : string.Empty)})");
     }
 }

@@ -8,7 +8,7 @@ using SocBot.State;
 
 namespace SocBot.Reports;
 
-/// <summary>The smaller reports: `due` (what is open now), `history &lt;task&gt;` and `tasks` (with the next reminder).</summary>
+/// <summary>The smaller reports: `due` (what is open now), `history ‹task›` and `tasks` (with the next reminder).</summary>
 public sealed class TeamReports(
     ISocStateStore store,
     ICatalogSource catalogSource,
@@ -97,7 +97,7 @@ public sealed class TeamReports(
             text.Append("**Tasks of ").Append(team.DisplayName).Append("**\n\n");
             foreach (var task in catalog.TasksFor(team.Id))
             {
-                text.Append("- **").Append(task.Title).Append("** (`").Append(task.Id).Append("`): ").Append(task.Cadence);
+                text.Append("- **").Append(task.Title).Append("**: ").Append(task.Cadence);
                 if (next.TryGetValue(task.Id, out var occurrence))
                 {
                     text.Append("; next reminder ").Append(SocTime.Local(occurrence.RemindAt, zone));
@@ -109,7 +109,7 @@ public sealed class TeamReports(
 
                 if (task.Cadence.OnDemand)
                 {
-                    text.Append("; say `run ").Append(task.Id).Append("` to start one now");
+                    text.Append("; say `run ").Append(task.Title).Append("` to start one now");
                 }
 
                 text.Append('\n');

@@ -119,7 +119,7 @@ public sealed class OccurrenceSchedule(ICatalogSource catalogSource)
             teamId,
             TimeZoneInfo.ConvertTime(requestedAt, settings.TimeZone),
             LocalClock.ToInstant(day, settings.Due.Time, settings.TimeZone),
-            "On demand");
+            Cadence.AsNeededText);
     }
 
     private static Occurrence? FromCadence(MaintenanceTask task, string teamId, ScheduleSettings settings, SchedulePeriod period)

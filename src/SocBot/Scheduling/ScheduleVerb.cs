@@ -70,15 +70,21 @@ public sealed class ScheduleVerb(ICatalogSource source, OccurrenceSchedule sched
 
         var culture = CultureInfo.InvariantCulture;
         await console.Out.WriteLineAsync(string.Create(culture, $"{occurrences.Count} occurrence(s) reminded from {fromDay:yyyy-MM-dd} to {toDay:yyyy-MM-dd} (exclusive), times in {zone.Id}").AsMemory(), cancellationToken);
-        await console.Out.WriteLineAsync($"{"remind",-22} {"due",-22} {"team",-20} {"period",-18} key".AsMemory(), cancellationToken);
+        var titleWidth = Math.Min(TitleWidth, occurrences.Select(o => o.Task.Title.Length).DefaultIfEmpty(5).Max());
+        await console.Out.WriteLineAsync($"{"remind",-22} {"due",-22} {"team",-20} {"period",-18} {"task".PadRight(titleWidth)} key".AsMemory(), cancellationToken);
         foreach (var occurrence in occurrences)
         {
-            var line = string.Create(culture, $"{Format(occurrence.RemindAt, zone),-22} {Format(occurrence.DueAt, zone),-22} {occurrence.TeamId,-20} {occurrence.PeriodLabel,-18} {occurrence.Key}");
+            var line = string.Create(culture, $"{Format(occurrence.RemindAt, zone),-22} {Format(occurrence.DueAt, zone),-22} {occurrence.TeamId,-20} {occurrence.PeriodLabel,-18} {Fit(occurrence.Task.Title, titleWidth)} {occurrence.Key}");
             await console.Out.WriteLineAsync(line.AsMemory(), cancellationToken);
         }
 
         return ExitCodes.Ok;
     }
+
+    /// <summary>Long titles are cut to keep one occurrence a line; the key after them names the task in full.</summary>
+    private const int TitleWidth = 48;
+
+    private static string Fit(string title, int width) => title.Length <= width ? title.PadRight(width) : title[..(width - 1)] + "…";
 
     private static string Format(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

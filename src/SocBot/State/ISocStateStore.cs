@@ -25,7 +25,8 @@ public interface ISocStateStore : IConversationReferenceStore
 
     /// <summary>
     /// Takes over a claim whose holder never posted (it crashed or its post failed): succeeds only while the stored claim is
-    /// still <paramref name="staleClaimId"/>, unposted, unresolved and at least <paramref name="staleAfter"/> old, so of
+    /// still <paramref name="staleClaimId"/>, unposted, unresolved and at least <paramref name="staleAfter"/> old (or its post
+    /// was deferred by the pacer, which hands it to the next pass at once), so of
     /// several instances taking over one wins. The age is measured on the store's clock, which stamped the claim, not on a
     /// pass's instant: a pass run at an explicit instant (<c>remind --at</c>) neither keeps a dead claim forever nor takes
     /// over a live one.
@@ -36,6 +37,12 @@ public interface ISocStateStore : IConversationReferenceStore
 
     /// <summary>Records where the reminder was posted, so the card can be updated and a crash after posting does not post again.</summary>
     Task<OccurrenceUpdateResult> RecordPostedAsync(string tenantId, string teamId, string occurrenceKey, string conversationId, string activityId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Notes what claim <paramref name="claimId"/>'s failed post came to, with an audit entry; <c>Unchanged</c> when the
+    /// claim has moved on or the card is posted. A take-over reads it to tell a harmless re-post from a possible duplicate.
+    /// </summary>
+    Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken);
 
     /// <summary>Completes once: concurrent completions race on the occurrence's ETag and all but one get <see cref="OccurrenceUpdateOutcome.AlreadyResolved"/>.</summary>
     Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken);
@@ -49,6 +56,16 @@ public interface ISocStateStore : IConversationReferenceStore
 
     /// <summary>Moves the overdue stage from <paramref name="fromStage"/> to <paramref name="toStage"/> if it still is <paramref name="fromStage"/> and the occurrence is unresolved; true when this call moved it.</summary>
     Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Holds an unresolved occurrence at <paramref name="stage"/> for the caller, for <paramref name="holdFor"/> on the store's
+    /// clock, while the next stage's message goes out; true when no one else holds it. Advancing the stage ends the hold;
+    /// holds are not audited.
+    /// </summary>
+    Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken);
+
+    /// <summary>Ends a hold whose message failed, so the next pass tries the stage again.</summary>
+    Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken);
 
     Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken);
 

@@ -59,6 +59,18 @@ public sealed partial class TableSocStateStore
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, time.GetUtcNow(), $"{conversationId} {activityId}"),
             cancellationToken);
 
+    public Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.ClaimId != claimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { LastPostAttempt = attempt },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Of(attempt), Actor.Bot, time.GetUtcNow(), detail),
+            cancellationToken);
+
     public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -113,9 +125,9 @@ public sealed partial class TableSocStateStore
             teamId,
             occurrenceKey,
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != staleClaimId || r.IsPosted || now - r.ClaimedAt < staleAfter ? OccurrenceUpdateOutcome.Unchanged
+                : r.ClaimId != staleClaimId || r.IsPosted || (r.LastPostAttempt != PostAttempt.Deferred && now - r.ClaimedAt < staleAfter) ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
-            r => r with { ClaimId = newClaimId, ClaimedAt = now },
+            r => r with { ClaimId = newClaimId, ClaimedAt = now, LastPostAttempt = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),
             cancellationToken);
         var occurrence = result.Occurrence
@@ -146,11 +158,37 @@ public sealed partial class TableSocStateStore
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
                 : r.EscalationStage != fromStage ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationStage = toStage },
+            r => r with { EscalationStage = toStage, EscalationHeldUntil = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.EscalationAdvanced, Actor.Bot, time.GetUtcNow(), $"stage {fromStage} → {toStage}: {detail}"),
             cancellationToken);
         return result.Outcome == OccurrenceUpdateOutcome.Applied;
     }
+
+    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var result = await ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.EscalationStage != stage || r.EscalationHeldUntil > now ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { EscalationHeldUntil = now + holdFor },
+            audit: null,
+            cancellationToken);
+        return result.Outcome == OccurrenceUpdateOutcome.Applied;
+    }
+
+    public async Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken) =>
+        await ChangeAsync(
+            tenantId,
+            teamId,
+            occurrenceKey,
+            r => r.EscalationStage == stage && r.EscalationHeldUntil is not null ? OccurrenceUpdateOutcome.Applied : OccurrenceUpdateOutcome.Unchanged,
+            r => r with { EscalationHeldUntil = null },
+            audit: null,
+            cancellationToken);
 
     public async Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
     {
@@ -185,7 +223,7 @@ public sealed partial class TableSocStateStore
         string occurrenceKey,
         Func<OccurrenceRecord, OccurrenceUpdateOutcome> precondition,
         Func<OccurrenceRecord, OccurrenceRecord> change,
-        Func<OccurrenceRecord, AuditEntry> audit,
+        Func<OccurrenceRecord, AuditEntry>? audit,
         CancellationToken cancellationToken)
     {
         await schema.EnsureAsync(cancellationToken);
@@ -205,12 +243,8 @@ public sealed partial class TableSocStateStore
             var updated = change(current.Record);
             try
             {
-                await table.SubmitTransactionAsync(
-                    [
-                        new(TableTransactionActionType.UpdateReplace, ToEntity(partition, current.RowKey, updated), current.ETag),
-                        AuditAction(partition, audit(updated)),
-                    ],
-                    cancellationToken);
+                TableTransactionAction write = new(TableTransactionActionType.UpdateReplace, ToEntity(partition, current.RowKey, updated), current.ETag);
+                await table.SubmitTransactionAsync(audit is null ? [write] : [write, AuditAction(partition, audit(updated))], cancellationToken);
                 return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.Applied, updated);
             }
             catch (TableTransactionFailedException e) when (e.Status == 412 && e.FailedActionIndex == 0)
@@ -261,6 +295,8 @@ public sealed partial class TableSocStateStore
         ["Evidence"] = record.Evidence,
         ["Reason"] = record.Reason,
         ["EscalationStage"] = record.EscalationStage,
+        ["EscalationHeldUntil"] = record.EscalationHeldUntil,
+        ["LastPostAttempt"] = record.LastPostAttempt?.ToString(),
     };
 
     private static OccurrenceRecord ToRecord(TableEntity entity) => new(
@@ -281,7 +317,9 @@ public sealed partial class TableSocStateStore
         entity.GetString("Note"),
         entity.GetString("Evidence"),
         entity.GetString("Reason"),
-        entity.GetInt32("EscalationStage") ?? 0);
+        entity.GetInt32("EscalationStage") ?? 0,
+        entity.GetDateTimeOffset("EscalationHeldUntil"),
+        Enum.TryParse<PostAttempt>(entity.GetString("LastPostAttempt"), out var attempt) ? attempt : null);
 
     private static OccurrenceState ParseState(string? state) =>
         Enum.TryParse<OccurrenceState>(state, out var parsed) ? parsed : throw new InvalidDataException($"'{state}' is not an occurrence state.");

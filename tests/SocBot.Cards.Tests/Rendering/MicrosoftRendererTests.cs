@@ -107,13 +107,14 @@ public sealed class MicrosoftRendererTests
     }
 
     [Fact]
-    public async Task ValidateAsync_MarkdownText_RendersBoldAndEscapesMentions()
+    public async Task ValidateAsync_MarkdownText_RendersBoldAndHighlightsMentionsAsTeamsDoes()
     {
         var card = new AdaptiveCard { Body = [new AdaptiveTextBlock { Text = "**Overdue** <at>Ada</at>" }] }.ToJson();
 
         var result = await CardRenderer.AssertCleanAsync(card);
 
         Assert.Contains("<strong", result.Html, StringComparison.Ordinal);
-        Assert.Contains("&lt;at&gt;Ada&lt;/at&gt;", result.Html, StringComparison.Ordinal);
+        Assert.Matches("<span class=\"ac-mention\"[^>]*>Ada</span>", result.Html);
+        Assert.DoesNotContain("&lt;at&gt;", result.Html, StringComparison.Ordinal);
     }
 }

@@ -7,6 +7,7 @@ namespace SocBot.Protocol.Tests.Connector;
 public sealed class ConnectorClientTests : IAsyncLifetime
 {
     private const string Conversation = "19:soc@thread.tacv2;messageid=1";
+    private const string Tenant = "tenant-1";
     private LoopbackServer _server = null!;
 
     public async Task InitializeAsync() => _server = await LoopbackServer.StartAsync();
@@ -20,7 +21,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         _server.EnqueueResponse(LoopbackResponse.Json(201, """{"id":"act-1"}"""));
         var client = ConnectorHarness.Create(_server);
 
-        var result = await client.SendToConversationAsync(_server.BaseUrl, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None);
+        var result = await client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None);
 
         Assert.Equal("act-1", result.Id);
         Assert.Equal(2, _server.Requests.Count);
@@ -34,7 +35,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         _server.EnqueueResponse(LoopbackResponse.Json(200, """{"id":"act-2"}"""));
         var client = ConnectorHarness.Create(_server);
 
-        var result = await client.SendToConversationAsync(_server.BaseUrl, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None);
+        var result = await client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None);
 
         Assert.Equal("act-2", result.Id);
         Assert.Equal(2, _server.Requests.Count);
@@ -49,7 +50,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var client = ConnectorHarness.Create(_server);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            client.SendToConversationAsync(_server.BaseUrl, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
+            client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
         Assert.Equal("209", error.ErrorCode);
@@ -64,7 +65,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var client = ConnectorHarness.Create(_server);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            client.SendToConversationAsync(_server.BaseUrl, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
+            client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, error.StatusCode);
         Assert.Equal("Throttled", error.ErrorCode);
@@ -80,9 +81,71 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var client = ConnectorHarness.Create(_server, retry);
 
         var error = await Assert.ThrowsAsync<ConnectorException>(() =>
-            client.SendToConversationAsync(_server.BaseUrl, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
+            client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
 
         Assert.True(error.IsTimeout);
+        Assert.True(error.MayHaveBeenDelivered);
+        Assert.Single(_server.Requests);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Send_GatewayErrorThatMayHaveDelivered_IsNotResent_AndSaysSo(int status)
+    {
+        _server.EnqueueResponse(LoopbackResponse.Json(status, """{"error":{"code":"Gateway"}}"""));
+        _server.SetDefault(_ => LoopbackResponse.Json(200, """{"id":"second"}"""));
+        var client = ConnectorHarness.Create(_server);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
+
+        Assert.Equal((HttpStatusCode)status, error.StatusCode);
+        Assert.True(error.MayHaveBeenDelivered);
+        Assert.Single(_server.Requests);
+    }
+
+    [Theory]
+    [InlineData(412)]
+    [InlineData(429)]
+    [InlineData(503)]
+    public async Task CreateConversation_NotProcessedStatus_IsRetriedAndDeliversOnce(int status)
+    {
+        _server.EnqueueResponse(LoopbackResponse.Json(status, "{}"));
+        _server.SetDefault(_ => LoopbackResponse.Json(200, """{"id":"19:c@thread.tacv2;messageid=9","activityId":"9"}"""));
+        var client = ConnectorHarness.Create(_server);
+
+        var created = await client.CreateConversationAsync(_server.BaseUrl, Tenant, new ConversationParameters { IsGroup = true, Activity = OutgoingActivity.FromText("t") }, "19:c@thread.tacv2", CancellationToken.None);
+
+        Assert.Equal("9", created.ActivityId);
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
+    [Theory]
+    [InlineData(502)]
+    [InlineData(504)]
+    public async Task Update_GatewayError_IsRetriedBecauseAReplaceIsIdempotent(int status)
+    {
+        _server.EnqueueResponse(LoopbackResponse.Json(status, "{}"));
+        _server.SetDefault(_ => LoopbackResponse.Json(200, """{"id":"act-1"}"""));
+        var client = ConnectorHarness.Create(_server);
+
+        await client.UpdateActivityAsync(_server.BaseUrl, Tenant, Conversation, "act-1", OutgoingActivity.FromText("u"), CancellationToken.None);
+
+        Assert.Equal(2, _server.Requests.Count);
+        Assert.All(_server.Requests, r => Assert.Equal("PUT", r.Method));
+    }
+
+    [Fact]
+    public async Task Send_Permanent400_DoesNotClaimItMayHaveBeenDelivered()
+    {
+        _server.SetDefault(_ => LoopbackResponse.Json(400, """{"error":{"code":"BadArgument"}}"""));
+        var client = ConnectorHarness.Create(_server);
+
+        var error = await Assert.ThrowsAsync<ConnectorException>(() =>
+            client.SendToConversationAsync(_server.BaseUrl, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
+
+        Assert.False(error.MayHaveBeenDelivered);
         Assert.Single(_server.Requests);
     }
 
@@ -95,7 +158,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         retry.AttemptTimeout = TimeSpan.FromMilliseconds(300);
         var client = ConnectorHarness.Create(_server, retry);
 
-        var member = await client.GetMemberAsync(_server.BaseUrl, Conversation, "29:ada", CancellationToken.None);
+        var member = await client.GetMemberAsync(_server.BaseUrl, Tenant, Conversation, "29:ada", CancellationToken.None);
 
         Assert.Equal("aad-ada", member.EntraObjectId);
         Assert.Equal(2, _server.Requests.Count);
@@ -114,12 +177,12 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var client = ConnectorHarness.Create(_server);
         var url = _server.BaseUrl;
 
-        var created = await client.CreateConversationAsync(url, new ConversationParameters { IsGroup = true, Activity = OutgoingActivity.FromText("t") }, "19:csirt", CancellationToken.None);
-        await client.ReplyToActivityAsync(url, "a:1", "act 1", OutgoingActivity.FromText("r"), CancellationToken.None);
-        await client.UpdateActivityAsync(url, "a:1", "act-1", OutgoingActivity.FromText("u"), CancellationToken.None);
-        await client.DeleteActivityAsync(url, "a:1", "act-1", CancellationToken.None);
-        var page = await client.GetPagedMembersAsync(url, "19:team", 10, "tok/en", CancellationToken.None);
-        var channels = await client.GetTeamChannelsAsync(url, "19:team", CancellationToken.None);
+        var created = await client.CreateConversationAsync(url, Tenant, new ConversationParameters { IsGroup = true, Activity = OutgoingActivity.FromText("t") }, "19:csirt", CancellationToken.None);
+        await client.ReplyToActivityAsync(url, Tenant, "a:1", "act 1", OutgoingActivity.FromText("r"), CancellationToken.None);
+        await client.UpdateActivityAsync(url, Tenant, "a:1", "act-1", OutgoingActivity.FromText("u"), CancellationToken.None);
+        await client.DeleteActivityAsync(url, Tenant, "a:1", "act-1", CancellationToken.None);
+        var page = await client.GetPagedMembersAsync(url, Tenant, "19:team", 10, "tok/en", CancellationToken.None);
+        var channels = await client.GetTeamChannelsAsync(url, Tenant, "19:team", CancellationToken.None);
 
         Assert.Equal("9", created.ActivityId);
         Assert.Equal("next", page.ContinuationToken);
@@ -139,6 +202,28 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         Assert.Equal("act-1", _server.Requests[2].Json.GetProperty("id").GetString());
     }
 
+    public static TheoryData<string> Operations() => ["send", "reply", "create", "update", "delete", "member", "members", "channels"];
+
+    [Theory]
+    [MemberData(nameof(Operations))]
+    public async Task EveryOperation_TakesItsTurnInTheTenantsWindow(string operation)
+    {
+        _server.SetDefault(_ => LoopbackResponse.Json(200, """{"id":"1","activityId":"1","conversations":[],"members":[]}"""));
+        var pacing = new ConnectorPacingOptions
+        {
+            PerThread = [new(TimeSpan.FromSeconds(1), 7)],
+            PerTenant = [new(TimeSpan.FromHours(1), 1)],
+            MaxWait = TimeSpan.FromSeconds(1),
+        };
+        var client = ConnectorHarness.Create(_server, pacing: pacing);
+        await client.SendToConversationAsync(_server.BaseUrl, Tenant, "a:other", OutgoingActivity.FromText("first"), CancellationToken.None);
+
+        await Assert.ThrowsAsync<ConnectorPacingException>(() => Call(client, operation, Tenant));
+        await Call(client, operation, "tenant-2");
+
+        Assert.Equal(2, _server.Requests.Count);
+    }
+
     [Fact]
     public async Task UntrustedServiceUrl_IsNeverCalled()
     {
@@ -146,7 +231,7 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         var stranger = new Uri("http://127.0.0.2:9/");
 
         await Assert.ThrowsAsync<UntrustedServiceUrlException>(() =>
-            client.SendToConversationAsync(stranger, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
+            client.SendToConversationAsync(stranger, Tenant, Conversation, OutgoingActivity.FromText("hello"), CancellationToken.None));
 
         Assert.Empty(_server.Requests);
     }
@@ -162,9 +247,9 @@ public sealed class ConnectorClientTests : IAsyncLifetime
         _server.EnqueueResponse(LoopbackResponse.Json(200, """{"id":"3"}"""));
         var client = ConnectorHarness.Create(_server, tokens: tokens);
 
-        await client.SendToConversationAsync(_server.BaseUrl, "a:1", OutgoingActivity.FromText("1"), CancellationToken.None);
-        await client.SendToConversationAsync(_server.BaseUrl, "a:1", OutgoingActivity.FromText("2"), CancellationToken.None);
-        var third = await client.SendToConversationAsync(_server.BaseUrl, "a:1", OutgoingActivity.FromText("3"), CancellationToken.None);
+        await client.SendToConversationAsync(_server.BaseUrl, Tenant, "a:1", OutgoingActivity.FromText("1"), CancellationToken.None);
+        await client.SendToConversationAsync(_server.BaseUrl, Tenant, "a:1", OutgoingActivity.FromText("2"), CancellationToken.None);
+        var third = await client.SendToConversationAsync(_server.BaseUrl, Tenant, "a:1", OutgoingActivity.FromText("3"), CancellationToken.None);
 
         Assert.Equal("3", third.Id);
         Assert.Equal(2, credential.Requests);
@@ -182,5 +267,22 @@ public sealed class ConnectorClientTests : IAsyncLifetime
 
         public override ValueTask<Azure.Core.AccessToken> GetTokenAsync(Azure.Core.TokenRequestContext requestContext, CancellationToken cancellationToken) =>
             ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    }
+
+    private Task Call(ConnectorClient client, string operation, string tenant)
+    {
+        var url = _server.BaseUrl;
+        var none = CancellationToken.None;
+        return operation switch
+        {
+            "send" => client.SendToConversationAsync(url, tenant, "a:1", OutgoingActivity.FromText("s"), none),
+            "reply" => client.ReplyToActivityAsync(url, tenant, "a:1", "act-1", OutgoingActivity.FromText("r"), none),
+            "create" => client.CreateConversationAsync(url, tenant, new ConversationParameters { IsGroup = true, Activity = OutgoingActivity.FromText("t") }, "19:c@thread.tacv2", none),
+            "update" => client.UpdateActivityAsync(url, tenant, "a:1", "act-1", OutgoingActivity.FromText("u"), none),
+            "delete" => client.DeleteActivityAsync(url, tenant, "a:1", "act-1", none),
+            "member" => client.GetMemberAsync(url, tenant, "a:1", "29:ada", none),
+            "members" => client.GetPagedMembersAsync(url, tenant, "19:team", 50, null, none),
+            _ => client.GetTeamChannelsAsync(url, tenant, "19:team", none),
+        };
     }
 }

@@ -21,7 +21,7 @@ internal static class ConnectorHarness
         {
             InnerHandler = new ConnectorAuthHandler(tokens ?? new ConnectorTokenProvider(null, time)) { InnerHandler = new SocketsHttpHandler() },
         };
-        var pacer = new ConversationPacer(Options.Create(pacing ?? new ConnectorPacingOptions()), time);
+        var pacer = new ConversationPacer(Options.Create(pacing ?? ConnectorPacingOptions.TeamsDefaults()), time);
         return new ConnectorClient(new HttpClient(retryHandler) { Timeout = Timeout.InfiniteTimeSpan }, trusted, pacer);
     }
 

@@ -5,19 +5,22 @@ namespace SocBot.Protocol.Tests.Connector;
 
 public sealed class ConversationPacerTests
 {
+    private const string Tenant = "tenant-1";
+    private static readonly DateTimeOffset Start = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public async Task WaitTurn_EighthSendInOneSecond_WaitsForTheWindow()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        var pacer = new ConversationPacer(Options.Create(new ConnectorPacingOptions()), time);
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(ConnectorPacingOptions.TeamsDefaults(), time);
 
         for (var i = 0; i < 7; i++)
         {
-            Assert.True(pacer.WaitTurnAsync("19:soc@thread.tacv2", CancellationToken.None).IsCompletedSuccessfully);
+            Assert.True(pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None).IsCompletedSuccessfully);
         }
 
-        var eighth = pacer.WaitTurnAsync("19:soc@thread.tacv2;messageid=5", CancellationToken.None);
-        var otherThread = pacer.WaitTurnAsync("19:csirt@thread.tacv2", CancellationToken.None);
+        var eighth = pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2;messageid=5", CancellationToken.None);
+        var otherThread = pacer.WaitTurnAsync(Tenant, "19:csirt@thread.tacv2", CancellationToken.None);
 
         Assert.False(eighth.IsCompleted);
         Assert.True(otherThread.IsCompletedSuccessfully);
@@ -30,13 +33,13 @@ public sealed class ConversationPacerTests
     [Fact]
     public async Task WaitTurn_SixtyOneSendsIn30Seconds_NeverExceedsAnyWindow()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        var pacer = new ConversationPacer(Options.Create(new ConnectorPacingOptions()), time);
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(ConnectorPacingOptions.TeamsDefaults(), time);
         var sentAt = new List<DateTimeOffset>();
 
         for (var i = 0; i < 61; i++)
         {
-            var turn = pacer.WaitTurnAsync("a:chat", CancellationToken.None);
+            var turn = pacer.WaitTurnAsync(Tenant, "a:chat", CancellationToken.None);
             while (!turn.IsCompleted)
             {
                 time.Advance(TimeSpan.FromMilliseconds(50));
@@ -48,23 +51,96 @@ public sealed class ConversationPacerTests
 
         foreach (var (length, limit) in new[] { (TimeSpan.FromSeconds(1), 7), (TimeSpan.FromSeconds(2), 8), (TimeSpan.FromSeconds(30), 60) })
         {
-            var worst = sentAt.Max(start => sentAt.Count(s => s >= start && s < start + length));
-            Assert.True(worst <= limit, $"{worst} sends within {length}, limit {limit}");
+            Assert.True(WorstWindow(sentAt, length) <= limit, $"{WorstWindow(sentAt, length)} sends within {length}, limit {limit}");
         }
 
         Assert.True(sentAt[^1] - sentAt[0] >= TimeSpan.FromSeconds(30), "the 61st send must wait for the 30-second window");
     }
 
     [Fact]
-    public async Task WaitTurn_GlobalLimit_AppliesAcrossConversations()
+    public async Task WaitTurn_TenantLimit_AppliesAcrossTheTenantsConversationsOnly()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
-        var pacer = new ConversationPacer(Options.Create(new ConnectorPacingOptions { Global = [new(TimeSpan.FromSeconds(1), 3)] }), time);
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(new ConnectorPacingOptions { PerThread = [new(TimeSpan.FromSeconds(1), 7)], PerTenant = [new(TimeSpan.FromSeconds(1), 3)] }, time);
 
-        var turns = Enumerable.Range(0, 4).Select(i => pacer.WaitTurnAsync($"a:{i}", CancellationToken.None)).ToList();
+        var turns = Enumerable.Range(0, 4).Select(i => pacer.WaitTurnAsync(Tenant, $"a:{i}", CancellationToken.None)).ToList();
+        var otherTenant = Enumerable.Range(0, 3).Select(i => pacer.WaitTurnAsync("tenant-2", $"a:{i}", CancellationToken.None)).ToList();
 
         Assert.Equal(3, turns.Count(t => t.IsCompletedSuccessfully));
+        Assert.All(otherTenant, t => Assert.True(t.IsCompletedSuccessfully));
         time.Advance(TimeSpan.FromSeconds(1));
         await Task.WhenAll(turns);
     }
+
+    [Fact]
+    public void WaitTurn_ManyThreadsBehindOneBusyTenant_KeepsEveryWindowAndNeverExceedsTheTenantRate()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(ConnectorPacingOptions.TeamsDefaults(), time);
+        var reserved = new List<DateTimeOffset>();
+        var byThread = new Dictionary<string, List<DateTimeOffset>>();
+        for (var i = 0; i < 300; i++)
+        {
+            var thread = $"19:channel-{i % 7}@thread.tacv2";
+            var turn = pacer.WaitTurnAsync(Tenant, thread, CancellationToken.None);
+            var at = time.GetUtcNow();
+            while (!turn.IsCompleted)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(5));
+                at = time.GetUtcNow();
+            }
+
+            reserved.Add(at);
+            (byThread.TryGetValue(thread, out var list) ? list : byThread[thread] = []).Add(at);
+        }
+
+        Assert.True(WorstWindow(reserved, TimeSpan.FromSeconds(1)) <= 50);
+        Assert.All(byThread.Values, sends => Assert.True(WorstWindow(sends, TimeSpan.FromSeconds(1)) <= 7 && WorstWindow(sends, TimeSpan.FromSeconds(2)) <= 8));
+    }
+
+    [Fact]
+    public void WaitTurn_HundredThousandOneOffConversations_RemembersOnlyTheRecentOnes()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(ConnectorPacingOptions.TeamsDefaults(), time);
+
+        for (var i = 0; i < 100_000; i++)
+        {
+            Assert.True(pacer.WaitTurnAsync($"tenant-{i % 10}", $"a:personal-{i}", CancellationToken.None).IsCompletedSuccessfully);
+            time.Advance(TimeSpan.FromMilliseconds(20));
+        }
+
+        Assert.Equal(ConnectorPacingOptions.TeamsDefaults().MaxTrackedThreads, pacer.TrackedThreads);
+        Assert.Equal(10, pacer.TrackedTenants);
+
+        time.Advance(TimeSpan.FromHours(1));
+        Assert.True(pacer.WaitTurnAsync("tenant-0", "a:after-an-hour", CancellationToken.None).IsCompletedSuccessfully);
+        Assert.Equal(1, pacer.TrackedThreads);
+        Assert.Equal(1, pacer.TrackedTenants);
+    }
+
+    [Fact]
+    public async Task WaitTurn_TurnFurtherOffThanMaxWait_ThrowsAndReservesNothing()
+    {
+        var time = new FakeTimeProvider(Start);
+        var options = new ConnectorPacingOptions
+        {
+            PerThread = [new(TimeSpan.FromMinutes(1), 1)],
+            PerTenant = [new(TimeSpan.FromSeconds(1), 50)],
+            MaxWait = TimeSpan.FromSeconds(10),
+        };
+        var pacer = Pacer(options, time);
+        await pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ConnectorPacingException>(() => pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromMinutes(1), refused.Wait);
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None).IsCompletedSuccessfully);
+    }
+
+    private static ConversationPacer Pacer(ConnectorPacingOptions options, TimeProvider time) => new(Options.Create(options), time);
+
+    private static int WorstWindow(List<DateTimeOffset> sends, TimeSpan length) =>
+        sends.Max(start => sends.Count(s => s >= start && s < start + length));
 }

@@ -14,12 +14,13 @@ public sealed class ChannelBindingModuleTests
 
         var reply = await scenario.SayInChannelAsync(Speaker.Admin, SocChannels.Monitoring, "link Monitoring");
 
-        Assert.Equal("Linked **Monitoring** to this channel. Its reminders will be posted here.", reply);
+        Assert.Equal("Linked **Monitoring** to this channel. Its reminders will be posted here from the next reminder pass (within a minute), including any due today.", reply);
         var binding = await scenario.Store.GetChannelBindingAsync(CommandScenario.TenantId, "monitoring", CancellationToken.None);
         Assert.NotNull(binding);
         Assert.Equal(SocChannels.Monitoring, binding.ConversationId);
         Assert.Equal(SocChannels.TeamsTeamId, binding.TeamsTeamId);
         Assert.Equal("Monitoring", binding.ChannelName);
+        Assert.Contains(scenario.Connector.Requests, r => r.Method == "GET" && r.PathAndQuery == $"/v3/teams/{Uri.EscapeDataString(SocChannels.TeamsTeamId)}/conversations");
         Assert.Equal(Speaker.Admin.AadObjectId, binding.BoundBy.AadObjectId);
         Assert.Equal(scenario.Time.GetUtcNow(), binding.BoundAt);
         var reference = await scenario.Store.GetAsync(CommandScenario.TenantId, SocChannels.Monitoring, CancellationToken.None);
@@ -27,6 +28,7 @@ public sealed class ChannelBindingModuleTests
         Assert.Equal("channel", reference.ConversationType);
         Assert.Equal(scenario.Connector.BaseUrl, reference.ServiceUrl);
         Assert.Equal(SocChannels.TeamsTeamId, reference.TeamId);
+        Assert.Equal((SocChannels.TeamsTeamName, "Monitoring"), (reference.TeamName, reference.ChannelName));
         var target = await scenario.Bot.Services.GetRequiredService<ChannelDirectory>().ResolveAsync(CommandScenario.TenantId, "monitoring", CancellationToken.None);
         Assert.NotNull(target);
         Assert.True(target.IsChannel);
@@ -105,7 +107,7 @@ public sealed class ChannelBindingModuleTests
         var reply = await scenario.SayInChatAsync(Speaker.Admin, "link csirt");
         var report = await scenario.RunPassAsync();
 
-        Assert.Equal("Linked **Computer Security Incident Response Team (CSIRT)** to this chat. Its reminders will be posted here.", reply);
+        Assert.Equal("Linked **Computer Security Incident Response Team (CSIRT)** to this chat. Its reminders will be posted here from the next reminder pass (within a minute), including any due today.", reply);
         var chat = SocChannels.Personal(Speaker.Admin);
         var reference = await scenario.Store.GetAsync(CommandScenario.TenantId, chat, CancellationToken.None);
         Assert.Equal("personal", reference?.ConversationType);
@@ -129,8 +131,8 @@ public sealed class ChannelBindingModuleTests
         Assert.Equal("Unlinked **Monitoring**. Its reminders now go to SOC Oversight.", reply);
         Assert.Null(await scenario.Store.GetChannelBindingAsync(CommandScenario.TenantId, "monitoring", CancellationToken.None));
         Assert.Equal(5, channels.Count);
-        Assert.Equal("- **Monitoring** (`monitoring`): not bound (reminders go to SOC Oversight)", Assert.Single(channels, l => l.Contains("(`monitoring`)", StringComparison.Ordinal)));
-        Assert.Equal("- **SOC Oversight** (`soc-oversight`): Oversight, linked by Alex Admin on 2026-01-05", Assert.Single(channels, l => l.Contains("(`soc-oversight`)", StringComparison.Ordinal)));
+        Assert.Equal("- **Monitoring**: not linked (its reminders go to SOC Oversight)", Assert.Single(channels, l => l.StartsWith("- **Monitoring**", StringComparison.Ordinal)));
+        Assert.Equal($"- **SOC Oversight**: {SocChannels.TeamsTeamName} › Oversight, linked by Alex Admin on 5 Jan 2026", Assert.Single(channels, l => l.StartsWith("- **SOC Oversight**", StringComparison.Ordinal)));
         var audit = await scenario.Store.ReadAuditAsync(CommandScenario.TenantId, "monitoring", CommandScenario.Monday0900, CommandScenario.Monday0900.AddDays(1), CancellationToken.None);
         Assert.Equal([AuditActions.ChannelBound, AuditActions.ChannelUnbound], audit.Select(a => a.Action).ToList());
         var target = await scenario.Bot.Services.GetRequiredService<ChannelDirectory>().ResolveAsync(CommandScenario.TenantId, "monitoring", CancellationToken.None);
@@ -151,6 +153,19 @@ public sealed class ChannelBindingModuleTests
     }
 
     [Fact]
+    public async Task Channels_AfterLinkingInATeamsChannel_ShowsTeamAndChannelAsTeamsNamesThem()
+    {
+        await using var scenario = await CommandScenario.StartAsync();
+        await scenario.LinkAsync((SocChannels.Monitoring, "monitoring"), (SocChannels.TeamsTeamId, "csirt"));
+
+        var channels = CommandScenario.Lines(await scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "channels"));
+
+        Assert.Contains($"- **Monitoring**: {SocChannels.TeamsTeamName} › Monitoring, linked by Alex Admin on 5 Jan 2026", channels);
+        Assert.Contains($"- **Computer Security Incident Response Team (CSIRT)**: {SocChannels.TeamsTeamName} › General, linked by Alex Admin on 5 Jan 2026", channels);
+        Assert.DoesNotContain(channels, l => l.Contains("19:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Channels_WithNothingLinked_SaysEveryTeamIsUnbound()
     {
         await using var scenario = await CommandScenario.StartAsync();
@@ -159,11 +174,11 @@ public sealed class ChannelBindingModuleTests
 
         Assert.Equal(
             [
-                "- **SOC Oversight** (`soc-oversight`): not bound (no reminders can be posted until it is)",
-                "- **Threat Intelligence & Analytics** (`threat-intelligence`): not bound (reminders go to SOC Oversight)",
-                "- **Monitoring** (`monitoring`): not bound (reminders go to SOC Oversight)",
-                "- **Engineering & SecOps** (`engineering-secops`): not bound (reminders go to SOC Oversight)",
-                "- **Computer Security Incident Response Team (CSIRT)** (`csirt`): not bound (reminders go to SOC Oversight)",
+                "- **SOC Oversight**: not linked (no reminders can be posted until it is)",
+                "- **Threat Intelligence & Analytics**: not linked (its reminders go to SOC Oversight)",
+                "- **Monitoring**: not linked (its reminders go to SOC Oversight)",
+                "- **Engineering & SecOps**: not linked (its reminders go to SOC Oversight)",
+                "- **Computer Security Incident Response Team (CSIRT)**: not linked (its reminders go to SOC Oversight)",
             ],
             channels);
     }

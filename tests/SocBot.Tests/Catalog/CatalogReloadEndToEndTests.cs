@@ -153,7 +153,8 @@ public sealed class CatalogReloadEndToEndTests : IAsyncLifetime
         var before = _connector.Requests.Count;
         using var response = await Bot.PostActivityAsync(activity.ToJsonString());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return Assert.Single(_connector.Requests.Skip(before)).Json;
+        // `link` also asks Teams for the team's and channel's names; the reply is the one message posted.
+        return Assert.Single(_connector.Requests.Skip(before), r => r.Method == "POST").Json;
     }
 
     private static string TextOf(JsonElement reply) => reply.GetProperty("text").GetString()!;

@@ -74,7 +74,9 @@ public sealed class BotMessagesEndToEndTests : DevelopmentBotTests
         }
 
         Assert.Empty(await store.ListAsync(TeamsActivities.TenantId, CancellationToken.None));
-        Assert.Empty(Connector.Requests);
+        var welcome = Assert.Single(Connector.Requests);
+        Assert.StartsWith($"/v3/conversations/{Uri.EscapeDataString(TeamsActivities.ChannelId)}/activities", welcome.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", welcome.Json.GetProperty("attachments")[0].GetProperty("contentType").GetString());
     }
 
     [Theory]

@@ -26,6 +26,23 @@ public static class PostedCards
             .Select(e => e.GetProperty("verb").GetString()!)
             .ToList();
 
+    /// <summary>The url of every Action.OpenUrl in the card, in order.</summary>
+    public static IReadOnlyList<string> OpenUrls(JsonElement card) =>
+        Walk(card).Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.GetString() == "Action.OpenUrl")
+            .Select(e => e.GetProperty("url").GetString()!)
+            .ToList();
+
+    /// <summary>The ids the card's msteams mentions carry, in order.</summary>
+    public static IReadOnlyList<string> MentionedIds(JsonElement card) =>
+        card.TryGetProperty("msteams", out var teams) && teams.TryGetProperty("entities", out var entities)
+            ? entities.EnumerateArray().Select(e => e.GetProperty("mentioned").GetProperty("id").GetString()!).ToList()
+            : [];
+
+    /// <summary>Every Action.Execute of the card with this verb, in order.</summary>
+    public static IReadOnlyList<JsonElement> Actions(JsonElement card, string verb) =>
+        Walk(card).Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.GetString() == "Action.Execute"
+                && e.GetProperty("verb").GetString() == verb).ToList();
+
     public static JsonElement FindAction(JsonElement card, string verb) =>
         Walk(card).First(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("verb", out var v) && v.GetString() == verb);
 

@@ -44,6 +44,32 @@ public sealed class RemindCommandLineTests
         Assert.Empty(setup.Connector.CreatedThreads);
     }
 
+    [Fact]
+    public async Task Nudge_FromAFreshProcess_NothingTrustedYet_IsPostedOnce_AndItsStageRecordedOnce_AndThePassCompletes()
+    {
+        var database = Path.Combine(Directory.CreateTempSubdirectory("socbot-cli-").FullName, "socbot.db");
+        await using var setup = await ReminderScenario.StartAsync(Monday0900.AddHours(-1), sqlitePath: database);
+        await setup.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+        const string key = "track-microsoft-365-defender-threat-vulnerability-remediation-activity/monitoring/2026-01-05";
+
+        var runs = new List<(int ExitCode, string Stdout, string Stderr)>();
+        foreach (var at in new[] { "2026-01-05T09:00:00Z", "2026-01-05T19:30:00Z", "2026-01-05T19:31:00Z", "2026-01-05T19:32:00Z" })
+        {
+            runs.Add(await RemindAsync(database, "--at", at));
+        }
+
+        Assert.All(runs, r => Assert.True(r.ExitCode == 0, r.Stderr));
+        Assert.All(runs, r => Assert.DoesNotContain("Exception", r.Stderr, StringComparison.Ordinal));
+        var thread = setup.Connector.CreatedThreads.Single(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(key));
+        var nudge = Assert.Single(setup.Connector.ThreadMessages, m => m.PathAndQuery.Contains(Uri.EscapeDataString($";messageid={thread.ActivityId}"), StringComparison.Ordinal));
+        Assert.Equal(
+            "Overdue by 2 h: Track Microsoft 365 Defender Threat & Vulnerability remediation activity",
+            PostedCards.Texts(PostedCards.CardOf(nudge.Json))[0]);
+        var audit = await setup.Store.ReadAuditAsync(ReminderScenario.TenantId, "monitoring", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
+        Assert.Single(audit, a => a.OccurrenceKey == key && a.Detail?.StartsWith("stage 1 → 2", StringComparison.Ordinal) == true);
+        Assert.Equal(new DateTimeOffset(2026, 1, 5, 19, 32, 0, TimeSpan.Zero), (await setup.Store.GetHeartbeatAsync(CancellationToken.None))!.LastPassCompletedAt);
+    }
+
     [Theory]
     [InlineData(2, "--at")]
     [InlineData(1, "--at", "next tuesday")]

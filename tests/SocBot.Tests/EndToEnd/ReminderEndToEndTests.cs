@@ -29,7 +29,7 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
     {
         _scenario.Time.SetUtcNow(Monday0900);
 
-        await _scenario.RunPassAsync();
+        var report = await _scenario.RunPassAsync();
 
         var expected = _scenario.Bot.Services.GetRequiredService<OccurrenceSchedule>()
             .List(Monday0900.AddHours(-12), Monday0900.AddTicks(1))
@@ -48,8 +48,10 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         Assert.Equal(3, threads.Count(t => t.ChannelId == ReminderScenario.MonitoringChannel));
         var digest = Assert.Single(threads, t => t.ChannelId == ReminderScenario.OversightChannel);
         var digestTexts = PostedCards.Texts(PostedCards.CardOf(digest.Activity));
-        Assert.Equal("7 SOC tasks due for SOC Oversight", digestTexts[0]);
-        Assert.Contains("No channel bound for Threat Intelligence & Analytics.", digestTexts);
+        Assert.Equal("7 SOC tasks due in the SOC Oversight channel", digestTexts[0]);
+        Assert.Contains(digestTexts, t => t.StartsWith("Threat Intelligence & Analytics (no channel yet) · Open · due in", StringComparison.Ordinal));
+        Assert.StartsWith("Teams with no channel yet get their reminders here.", digestTexts[^1], StringComparison.Ordinal);
+        Assert.All(report.Items.Where(i => i.InDigest), i => Assert.Equal($"\"{digestTexts[0]}\"", i.Detail));
     }
 
     [Fact]
@@ -88,6 +90,40 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Pass_CreateAnswered504ButDelivered_RecordsPossiblyPosted_ThenATakeOverPostsOnceMoreMarkedAndAudited()
+    {
+        _scenario.Time.SetUtcNow(Monday0900);
+        _scenario.Connector.CreateButAnswerGatewayError(1);
+
+        var first = await _scenario.RunPassAsync();
+
+        // The first card out is SOC Oversight's digest of seven: all seven may have been delivered.
+        var uncertain = first.Items.Where(i => i.Outcome == ReminderOutcome.PossiblyPosted).ToList();
+        Assert.Equal(7, uncertain.Count);
+        var possibly = uncertain[0];
+        Assert.Equal(1, _scenario.Connector.CreatedThreads.Count(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(possibly.OccurrenceKey)));
+        var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, possibly.TeamId, possibly.OccurrenceKey, CancellationToken.None);
+        Assert.Equal((PostAttempt?)PostAttempt.MayHaveBeenDelivered, stored?.LastPostAttempt);
+
+        await _scenario.RunPassAsync();
+        Assert.Equal(1, _scenario.Connector.CreatedThreads.Count(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(possibly.OccurrenceKey)));
+
+        _scenario.Time.Advance(TimeSpan.FromMinutes(4));
+        var takeOver = await _scenario.RunPassAsync();
+
+        Assert.Equal(ReminderOutcome.PostedAgain, Assert.Single(takeOver.Items, i => i.OccurrenceKey == possibly.OccurrenceKey && i.Outcome != ReminderOutcome.AlreadyClaimed).Outcome);
+        var copies = _scenario.Connector.CreatedThreads.Where(t => PostedCards.OccurrenceKeys(PostedCards.CardOf(t.Activity)).Contains(possibly.OccurrenceKey)).ToList();
+        Assert.Equal(2, copies.Count);
+        Assert.DoesNotContain(ReminderCards.PostedAgainNotice, PostedCards.Texts(PostedCards.CardOf(copies[0].Activity)));
+        Assert.Contains(ReminderCards.PostedAgainNotice, PostedCards.Texts(PostedCards.CardOf(copies[1].Activity)));
+        var audit = await _scenario.Store.ReadAuditAsync(ReminderScenario.TenantId, possibly.TeamId, Monday0900.AddDays(-1), Monday0900.AddDays(1), CancellationToken.None);
+        Assert.Equal(
+            new[] { AuditActions.Claimed, AuditActions.PossiblyPosted, AuditActions.ClaimTakenOver, AuditActions.PostingAgain, AuditActions.Posted }.Order(StringComparer.Ordinal),
+            audit.Where(a => a.OccurrenceKey == possibly.OccurrenceKey).Select(a => a.Action).Order(StringComparer.Ordinal));
+        Assert.True((await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, possibly.TeamId, possibly.OccurrenceKey, CancellationToken.None))!.IsPosted);
+    }
+
+    [Fact]
     public async Task Pass_AfterDowntime_PostsMissedRemindersMarkedLate_WithinTheHorizonOnly()
     {
         _scenario.Time.SetUtcNow(Monday0900.AddHours(6));
@@ -116,7 +152,7 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         Assert.Equal(200, answer.GetProperty("statusCode").GetInt32());
         Assert.Equal("application/vnd.microsoft.card.adaptive", answer.GetProperty("type").GetString());
         var status = PostedCards.Texts(answer.GetProperty("value"))[1];
-        Assert.Equal("Completed by Ada Lovelace at Mon 5 Jan 10:42 — Score 71 → 74, sent to asset owners (evidence: INC-4242)", status);
+        Assert.Equal("Completed by Ada Lovelace at Mon 5 Jan 10:42 UTC — Score 71 → 74, sent to asset owners (evidence: INC-4242)", status);
         Assert.Equal([ReminderVerbs.Refresh], PostedCards.Verbs(answer.GetProperty("value")));
 
         var update = Assert.Single(_scenario.Connector.Updates);
@@ -174,7 +210,7 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
             new Dictionary<string, string> { ["reason"] = "Portal outage ' or 1 eq 1 --" });
 
         Assert.Equal("A reason is needed", PostedCards.Texts(refused.GetProperty("value"))[0]);
-        Assert.Equal("Skipped by Ada Lovelace at Mon 5 Jan 09:00: Portal outage ' or 1 eq 1 --", PostedCards.Texts(skipped.GetProperty("value"))[1]);
+        Assert.Equal("Skipped by Ada Lovelace at Mon 5 Jan 09:00 UTC: Portal outage ' or 1 eq 1 --", PostedCards.Texts(skipped.GetProperty("value"))[1]);
         var stored = await _scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", "generate-secure-score-report/monitoring/2026-W02", CancellationToken.None);
         Assert.Equal(OccurrenceState.Skipped, stored!.State);
         Assert.Equal("Portal outage ' or 1 eq 1 --", stored.Reason);
@@ -202,7 +238,9 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         _scenario.Time.SetUtcNow(Monday0900.AddHours(10));
         await _scenario.RunPassAsync();
         var nudge = Assert.Single(_scenario.Connector.ThreadMessages, m => m.PathAndQuery.Contains(Uri.EscapeDataString($";messageid={activityId}"), StringComparison.Ordinal));
-        Assert.Equal("This task is overdue by 2 h. Complete it or skip it with a reason on the card above.", nudge.Json.GetProperty("text").GetString());
+        var nudgeTexts = PostedCards.Texts(PostedCards.CardOf(nudge.Json));
+        Assert.Equal("Overdue by 2 h: Track Microsoft 365 Defender Threat & Vulnerability remediation activity", nudgeTexts[0]);
+        Assert.Equal("Monitoring · was due Mon 5 Jan 17:00 UTC", nudgeTexts[1]);
         Assert.DoesNotContain(_scenario.Connector.ThreadMessages, m => m.PathAndQuery.Contains(Uri.EscapeDataString($";messageid={doneActivity}"), StringComparison.Ordinal));
 
         var summariesBefore = _scenario.Connector.CreatedThreads.Count(t => t.ChannelId == ReminderScenario.OversightChannel);
@@ -215,9 +253,11 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         var summary = _scenario.Connector.CreatedThreads.Where(t => t.ChannelId == ReminderScenario.OversightChannel).Last();
         var texts = PostedCards.Texts(PostedCards.CardOf(summary.Activity));
         Assert.StartsWith("Escalation: ", texts[0]);
-        Assert.Contains("Track Microsoft 365 Defender Threat & Vulnerability remediation activity", texts);
-        Assert.Single(texts, t => t == "Owner: Monitoring");
-        Assert.Contains("Overdue by: 8 h", texts);
+        var monitoring = texts.ToList().IndexOf("Monitoring");
+        Assert.Equal(["Monitoring", "Contacts: none in the catalog", "**Track Microsoft 365 Defender Threat & Vulnerability remediation activity** — Monitoring — overdue by 8 h"], texts.Skip(monitoring).Take(3));
+        Assert.Equal(
+            $"https://teams.microsoft.com/l/message/{Uri.EscapeDataString(ReminderScenario.MonitoringChannel)}/{activityId}?tenantId={ReminderScenario.TenantId}&parentMessageId={activityId}",
+            Assert.Single(PostedCards.OpenUrls(PostedCards.CardOf(summary.Activity)), u => u.Contains(Uri.EscapeDataString(ReminderScenario.MonitoringChannel), StringComparison.Ordinal)));
 
         _scenario.Time.Advance(TimeSpan.FromHours(1));
         await _scenario.RunPassAsync();
@@ -331,10 +371,140 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         var rebuilt = answer.GetProperty("value");
         Assert.Equal(PostedCards.Texts(posted)[0], PostedCards.Texts(rebuilt)[0]);
         Assert.Equal(PostedCards.OccurrenceKeys(posted).Where(k => k != key), PostedCards.OccurrenceKeys(rebuilt));
-        Assert.Equal(buttons - 1, PostedCards.Verbs(rebuilt).Count);
+        Assert.Equal(buttons - 4, PostedCards.Verbs(rebuilt).Count); // the completed row's Done, Skip, and two Snoozes
         var update = Assert.Single(shared.Connector.Updates);
         Assert.Equal(PostedCards.Texts(rebuilt), PostedCards.Texts(PostedCards.CardOf(update.Json)));
     }
+
+    [Fact]
+    public async Task Nudge_ConnectorFailsOnIt_LeavesTheStageUnrecorded_TheRestOfThePassRuns_AndALaterPassSendsIt()
+    {
+        await using var failing = await ReminderScenario.StartAsync(Monday0900, new Dictionary<string, string?> { ["Connector:Retry:MaxAttempts"] = "1" });
+        await failing.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
+        await failing.RunPassAsync();
+        failing.Time.SetUtcNow(Monday0900.AddHours(8));
+        await failing.RunPassAsync();
+        var daily = new[] { "track-microsoft-365-defender-threat-vulnerability-remediation-activity/monitoring/2026-01-05", "update-soc-escalation-tickets/monitoring/2026-01-05" };
+
+        failing.Time.SetUtcNow(Monday0900.AddHours(10));
+        failing.Connector.Server.EnqueueResponse(LoopbackResponse.Json(503, """{"error":{"code":"ServiceUnavailable"}}"""));
+        await failing.RunPassAsync();
+
+        Assert.Equal(2, failing.Connector.ThreadMessages.Count);
+        var stages = await Task.WhenAll(daily.Select(k => failing.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", k, CancellationToken.None)));
+        Assert.Equal([EscalationStage.ContactsNudged, EscalationStage.MarkedOverdue], stages.Select(r => r!.EscalationStage).Order().Reverse());
+        var failed = stages.Single(r => r!.EscalationStage == EscalationStage.MarkedOverdue)!;
+        Assert.Null(failed.EscalationHeldUntil);
+        Assert.Equal(Monday0900.AddHours(10), (await failing.Store.GetHeartbeatAsync(CancellationToken.None))!.LastPassCompletedAt);
+
+        failing.Time.Advance(TimeSpan.FromMinutes(1));
+        await failing.RunPassAsync();
+        await failing.RunPassAsync();
+
+        var toFailed = failing.Connector.ThreadMessages.Where(m => m.PathAndQuery.Contains(Uri.EscapeDataString(failed.ConversationId!), StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, toFailed.Count);
+        Assert.StartsWith("Overdue by 2 h: ", PostedCards.Texts(PostedCards.CardOf(toFailed[^1].Json))[0]);
+        var audit = await failing.Store.ReadAuditAsync(ReminderScenario.TenantId, "monitoring", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
+        Assert.All(daily, k => Assert.Single(audit, a => a.OccurrenceKey == k && a.Detail?.Contains("1 → 2", StringComparison.Ordinal) == true));
+    }
+
+    [Fact]
+    public async Task DigestOfTenRows_FiveOverdue_GetsOneNudgeListingThem_MentioningTheContacts()
+    {
+        await using var shared = await DigestScenarioAsync(Monday0900, ContactsCatalog());
+        var digest = Assert.Single(shared.Connector.CreatedThreads);
+        var keys = PostedCards.OccurrenceKeys(PostedCards.CardOf(digest.Activity));
+        Assert.Equal(10, keys.Count);
+        var records = await Task.WhenAll(keys.Select(k => shared.Store.GetOccurrenceAsync(ReminderScenario.TenantId, OccurrenceKey.Parse(k).TeamId, k, CancellationToken.None)));
+        var dueMonday = records.Where(r => r!.DueAt <= Monday0900.AddHours(8)).Select(r => r!).ToList();
+        var data = JsonDocument.Parse($$"""{"socbot":"occurrence","tenant":"{{ReminderScenario.TenantId}}","team":"{{dueMonday[0].TeamId}}","occ":"{{dueMonday[0].OccurrenceKey}}"}""").RootElement;
+        await shared.ClickAsync(ReminderScenario.OversightChannel, digest.ActivityId, data, ReminderVerbs.Complete, Ada);
+        var overdue = dueMonday.Skip(1).ToList();
+        Assert.Equal(5, overdue.Count);
+
+        shared.Time.SetUtcNow(Monday0900.AddHours(8));
+        await shared.RunPassAsync();
+        shared.Time.SetUtcNow(Monday0900.AddHours(10));
+        await shared.RunPassAsync();
+        shared.Time.Advance(TimeSpan.FromMinutes(1));
+        await shared.RunPassAsync();
+
+        var nudge = Assert.Single(shared.Connector.ThreadMessages);
+        Assert.Equal($"/v3/conversations/{Uri.EscapeDataString($"{ReminderScenario.OversightChannel};messageid={digest.ActivityId}")}/activities", nudge.PathAndQuery);
+        var card = PostedCards.CardOf(nudge.Json);
+        var texts = PostedCards.Texts(card);
+        Assert.Equal("5 tasks on the card above are overdue", texts[0]);
+        var titles = shared.Bot.Services.GetRequiredService<ReminderViewFactory>();
+        Assert.Equal(
+            overdue.Select(r => titles.ForRecord(r)).Select(v => $"**{v.TaskTitle}** — {v.TeamName} — overdue by 2 h").Order(),
+            texts.Skip(1).Take(5).Order());
+        Assert.Equal(["2b7d2c5e-0f7a-4c39-9d55-6a0c1f3e8b21", "grace.hopper@contoso.example"], PostedCards.MentionedIds(card));
+        Assert.Contains("<at>Ada Lovelace</at>, <at>Grace Hopper</at>: ", texts[6], StringComparison.Ordinal);
+        var stages = await Task.WhenAll(overdue.Select(r => shared.Store.GetOccurrenceAsync(ReminderScenario.TenantId, r.TeamId, r.OccurrenceKey, CancellationToken.None)));
+        Assert.All(stages, r => Assert.Equal(EscalationStage.ContactsNudged, r!.EscalationStage));
+    }
+
+    [Fact]
+    public async Task SkipAndSnooze_FromADigestRow_RecordThem_AndTheRebuiltDigestShowsIt()
+    {
+        await using var shared = await DigestScenarioAsync(Monday0900, catalogPath: null);
+        var digest = Assert.Single(shared.Connector.CreatedThreads);
+        var posted = PostedCards.CardOf(digest.Activity);
+        var keys = PostedCards.OccurrenceKeys(posted);
+        var skip = RowAction(posted, ReminderVerbs.Skip, keys[2]);
+        var snooze = RowAction(posted, ReminderVerbs.SnoozeHour, keys[4]);
+        var reasonInput = $"{ReminderVerbs.ReasonInput}-{skip.GetProperty("row").GetString()}";
+
+        var refused = await shared.ClickAsync(ReminderScenario.OversightChannel, digest.ActivityId, skip, ReminderVerbs.Skip, Ada);
+        var skipped = await shared.ClickAsync(ReminderScenario.OversightChannel, digest.ActivityId, skip, ReminderVerbs.Skip, Ada, new Dictionary<string, string> { [reasonInput] = "Change freeze" });
+        var snoozed = await shared.ClickAsync(ReminderScenario.OversightChannel, digest.ActivityId, snooze, ReminderVerbs.SnoozeHour, Grace);
+
+        Assert.Equal("A reason is needed", PostedCards.Texts(refused.GetProperty("value"))[0]);
+        var skippedRecord = await shared.Store.GetOccurrenceAsync(ReminderScenario.TenantId, OccurrenceKey.Parse(keys[2]).TeamId, keys[2], CancellationToken.None);
+        Assert.Equal((OccurrenceState.Skipped, "Change freeze"), (skippedRecord!.State, skippedRecord.Reason));
+        var snoozedRecord = await shared.Store.GetOccurrenceAsync(ReminderScenario.TenantId, OccurrenceKey.Parse(keys[4]).TeamId, keys[4], CancellationToken.None);
+        Assert.Equal((OccurrenceState.Snoozed, Monday0900.AddHours(1)), (snoozedRecord!.State, snoozedRecord.SnoozedUntil));
+        var rebuilt = PostedCards.Texts(snoozed.GetProperty("value"));
+        Assert.Equal(PostedCards.Texts(posted)[0], rebuilt[0]);
+        Assert.Contains(rebuilt, t => t.EndsWith("Skipped by Ada Lovelace at Mon 5 Jan 09:00 UTC: Change freeze", StringComparison.Ordinal));
+        Assert.Contains(rebuilt, t => t.Contains("Snoozed until Mon 5 Jan 10:00 UTC", StringComparison.Ordinal));
+        Assert.Equal(keys.Where(k => k != keys[2]), PostedCards.OccurrenceKeys(snoozed.GetProperty("value")));
+        Assert.Equal(PostedCards.Texts(snoozed.GetProperty("value")), PostedCards.Texts(PostedCards.CardOf(shared.Connector.Updates[^1].Json)));
+    }
+
+    /// <summary>Every SOC team bound to SOC Oversight's channel: Monday 09:00 brings one digest of all ten reminders.</summary>
+    private static async Task<ReminderScenario> DigestScenarioAsync(DateTimeOffset at, string? catalogPath)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (catalogPath is not null)
+        {
+            settings["SocBot:CatalogPath"] = catalogPath;
+        }
+
+        var scenario = await ReminderScenario.StartAsync(at, settings);
+        foreach (var team in scenario.Bot.Services.GetRequiredService<SocBot.Catalog.ICatalogSource>().Current.Teams)
+        {
+            await scenario.BindAsync(team.Id, ReminderScenario.OversightChannel);
+        }
+
+        await scenario.RunPassAsync();
+        return scenario;
+    }
+
+    /// <summary>The default catalog with two contacts for every team: one with an Entra object id and a UPN, one with a UPN only.</summary>
+    private static string ContactsCatalog()
+    {
+        var text = SocBot.Catalog.CatalogLoader.ReadDefaultText().Replace(
+            "\n    source: 004_fb3de7e811f02793",
+            "\n    contacts:\n      - name: Ada Lovelace\n        objectId: 2b7d2c5e-0f7a-4c39-9d55-6a0c1f3e8b21\n        upn: ada.lovelace@contoso.example\n      - name: Grace Hopper\n        upn: grace.hopper@contoso.example\n    source: 004_fb3de7e811f02793",
+            StringComparison.Ordinal);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("socbot-catalog-").FullName, "catalog.yaml");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static JsonElement RowAction(JsonElement card, string verb, string key) =>
+        PostedCards.Actions(card, verb).Select(a => a.GetProperty("data")).Single(d => d.GetProperty("occ").GetString() == key);
 
     [Fact]
     public async Task Healthz_ReportsTheSchedulerStale_WhenPassesStop()

@@ -12,6 +12,7 @@ namespace SocBot.Tests.EndToEnd;
 public sealed class SocBotTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private bool _stopped;
 
     private SocBotTestHost(WebApplication app, Uri baseUrl)
     {
@@ -53,11 +54,15 @@ public sealed class SocBotTestHost : IAsyncDisposable
         return new SocBotTestHost(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
-    public async Task<HttpResponseMessage> PostActivityAsync(string json, string? bearerToken = null, string contentType = "application/json")
+    public Task<HttpResponseMessage> PostActivityAsync(string json, string? bearerToken = null, string contentType = "application/json") =>
+        PostActivityAsync(Encoding.UTF8.GetBytes(json), bearerToken, contentType);
+
+    /// <summary>Posts the bytes as they are, for bodies that are not valid UTF-8 text.</summary>
+    public async Task<HttpResponseMessage> PostActivityAsync(byte[] body, string? bearerToken = null, string contentType = "application/json")
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/messages")
         {
-            Content = new StringContent(json, Encoding.UTF8),
+            Content = new ByteArrayContent(body),
         };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
         if (bearerToken is not null)
@@ -68,10 +73,20 @@ public sealed class SocBotTestHost : IAsyncDisposable
         return await Http.SendAsync(request);
     }
 
+    /// <summary>Stops the host as SIGTERM would, running every hosted service's shutdown; disposing later does not stop it again.</summary>
+    public async Task StopAsync()
+    {
+        if (!_stopped)
+        {
+            _stopped = true;
+            await _app.StopAsync();
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        await _app.StopAsync();
+        await StopAsync();
         await _app.DisposeAsync();
     }
 }

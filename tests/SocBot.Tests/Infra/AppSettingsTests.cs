@@ -1,9 +1,9 @@
-using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 
 namespace SocBot.Tests.Infra;
 
-/// <summary>The Bicep app settings and the app agree: every name is a key the app binds, and the values make a valid configuration.</summary>
-public sealed partial class AppSettingsTests
+/// <summary>The compiled template's app settings and the app agree: every name is a key the app binds, and the values make a valid configuration.</summary>
+public sealed class AppSettingsTests
 {
     /// <summary>Read by the platform or the host, not by SocBot's options; each with the reason it is there.</summary>
     private static readonly HashSet<string> PlatformSettings = new(StringComparer.Ordinal)
@@ -13,48 +13,41 @@ public sealed partial class AppSettingsTests
         "ApplicationInsightsAgent_EXTENSION_VERSION", // switches that agent on
     };
 
-    /// <summary>Plausible values for the Bicep parameters that app settings take their values from.</summary>
-    private static readonly Dictionary<string, string> SampleParameterValues = new(StringComparer.Ordinal)
-    {
-        ["identityClientId"] = "6b2b6f7e-3f43-4c55-8a3c-6f1a4f0b9d21",
-        ["tenantId"] = "2f1c6d0e-9b8a-4e3f-a1b2-c3d4e5f60718",
-        ["allowedTenantId"] = "2f1c6d0e-9b8a-4e3f-a1b2-c3d4e5f60718",
-        ["tablesEndpoint"] = "https://stsocbotabc.table.core.windows.net/",
-        ["tableName"] = "SocBotState",
-        ["shutdownTimeout"] = "00:00:30",
-        ["catalogPath"] = RepoPaths.Combine("src", "SocBot", "Catalog", "default-catalog.yaml"),
-        ["adminObjectId"] = "9d3f7c1a-4b2e-4f6a-8c5d-0e1f2a3b4c5d",
-        ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000",
-    };
+    private static readonly string[] CoreSettings =
+    [
+        "ASPNETCORE_ENVIRONMENT", "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppTenantId", "Storage__TablesEndpoint",
+        "Storage__ManagedIdentityClientId", "Storage__TableName", "SocBot__AllowedTenantIds__0", "SocBot__ShutdownTimeout",
+    ];
 
     [Fact]
-    public void ReadAppSettings_AppModule_FindsTheIdentityStorageAndTenantSettings()
+    public async Task AppSettings_OptionalParametersGiven_CoreAndEveryOptionalSettingOnce()
     {
-        var names = InfraFiles.ReadAppSettings(InfraFiles.AppModule).Select(s => s.Name).ToList();
+        var names = (await Settings(EveryOptionGiven)).Select(s => s.Name).ToList();
 
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
-        Assert.Superset(
-            new HashSet<string> { "ASPNETCORE_ENVIRONMENT", "MicrosoftAppType", "MicrosoftAppId", "MicrosoftAppTenantId", "Storage__TablesEndpoint", "SocBot__AllowedTenantIds__0" },
-            names.ToHashSet());
+        Assert.Equal(
+            [.. CoreSettings, "SocBot__CatalogPath", "SocBot__AdminObjectIds__0", "APPLICATIONINSIGHTS_CONNECTION_STRING", "Telemetry__ApplicationInsightsConnectionString", "ApplicationInsightsAgent_EXTENSION_VERSION"],
+            names);
     }
 
     [Fact]
-    public void AppSettings_SiteConfig_UsesOnlyTheSettingsVariables()
+    public async Task AppSettings_OptionalParametersEmpty_OnlyTheCoreSettings()
     {
-        var module = InfraFiles.AppModule;
-        var settingVariables = module.Variables.Keys.Where(k => k.EndsWith("Settings", StringComparison.Ordinal)).ToHashSet();
+        var settings = await Settings(new()
+        {
+            ["catalogPath"] = "",
+            ["adminObjectId"] = "",
+            ["applicationInsightsConnectionString"] = "",
+        });
 
-        var referenced = IdentifierPattern().Matches(module.Property("appSettings")).Select(m => m.Value).Where(id => id != "concat").ToList();
-
-        Assert.NotEmpty(referenced);
-        Assert.All(referenced, id => Assert.Contains(id, settingVariables));
-        Assert.Equal(settingVariables.Order(), referenced.Order());
+        Assert.Equal(CoreSettings, settings.Select(s => s.Name));
+        Assert.Equal("UserAssignedMSI", settings.Single(s => s.Name == "MicrosoftAppType").Value);
     }
 
     [Fact]
-    public void AppSettings_EveryName_IsAKeyTheAppBinds()
+    public async Task AppSettings_EveryName_IsAKeyTheAppBinds()
     {
-        var settings = InfraFiles.ReadAppSettings(InfraFiles.AppModule);
+        var settings = await Settings(EveryOptionGiven);
         var probe = Probe(settings);
 
         var unknown = probe.UnknownKeys(settings.Where(s => !PlatformSettings.Contains(s.Name)).Select(s => s.ConfigurationKey));
@@ -68,9 +61,9 @@ public sealed partial class AppSettingsTests
     [InlineData("Storage__TablesEndpiont")]
     [InlineData("MicrosoftAppPasword")]
     [InlineData("Connector__Retry__Attempts")]
-    public void UnknownKeys_BogusSettingName_Reported(string bogus)
+    public async Task UnknownKeys_BogusSettingName_Reported(string bogus)
     {
-        var settings = InfraFiles.ReadAppSettings(InfraFiles.AppModule).Append(new BicepAppSetting(bogus, "'x'")).ToList();
+        var settings = (await Settings(EveryOptionGiven)).Append(new AppServiceSetting(bogus, "x")).ToList();
         var probe = Probe(settings);
 
         var unknown = probe.UnknownKeys(settings.Where(s => !PlatformSettings.Contains(s.Name)).Select(s => s.ConfigurationKey));
@@ -79,11 +72,9 @@ public sealed partial class AppSettingsTests
     }
 
     [Fact]
-    public void AppSettings_BicepValues_PassEveryOptionsValidatorInProduction()
+    public async Task AppSettings_CompiledValues_PassEveryOptionsValidatorInProduction()
     {
-        var settings = InfraFiles.ReadAppSettings(InfraFiles.AppModule);
-
-        var probe = Probe(settings);
+        var probe = Probe(await Settings(EveryOptionGiven));
 
         Assert.Empty(probe.ValidationFailures);
         Assert.Contains(typeof(SocBot.State.StorageOptions), probe.OptionsTypes);
@@ -98,30 +89,42 @@ public sealed partial class AppSettingsTests
         Assert.Contains(probe.ValidationFailures, f => f.StartsWith("MicrosoftAppId is not set", StringComparison.Ordinal));
     }
 
-    private static AppConfigurationProbe Probe(IReadOnlyList<BicepAppSetting> settings)
+    /// <summary>Plausible values for the app module's parameters, every optional one given.</summary>
+    private static Dictionary<string, JsonNode?> EveryOptionGiven => new()
     {
-        var values = settings.ToDictionary(s => s.ConfigurationKey, s => (string?)Value(s), StringComparer.OrdinalIgnoreCase);
-        var environment = values.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") ?? throw new InvalidOperationException("The Bicep sets no ASPNETCORE_ENVIRONMENT.");
-        return AppConfigurationProbe.Run(values, environment);
-    }
+        ["name"] = "app-socbot-abc",
+        ["location"] = "westeurope",
+        ["sku"] = "B1",
+        ["instanceCount"] = 1,
+        ["identityId"] = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-socbot",
+        ["identityClientId"] = "6b2b6f7e-3f43-4c55-8a3c-6f1a4f0b9d21",
+        ["tenantId"] = "2f1c6d0e-9b8a-4e3f-a1b2-c3d4e5f60718",
+        ["allowedTenantId"] = "2f1c6d0e-9b8a-4e3f-a1b2-c3d4e5f60718",
+        ["tablesEndpoint"] = "https://stsocbotabc.table.core.windows.net/",
+        ["tableName"] = "SocBotState",
+        ["shutdownTimeout"] = "00:00:30",
+        ["catalogPath"] = RepoPaths.Combine("src", "SocBot", "Catalog", "default-catalog.yaml"),
+        ["adminObjectId"] = "9d3f7c1a-4b2e-4f6a-8c5d-0e1f2a3b4c5d",
+        ["applicationInsightsConnectionString"] = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=http://127.0.0.1:9/",
+        ["logAnalyticsWorkspaceId"] = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/log-socbot",
+    };
 
-    /// <summary>A literal's text, or the sample for a parameter reference; anything else the test cannot evaluate and refuses.</summary>
-    private static string Value(BicepAppSetting setting)
+    private static async Task<IReadOnlyList<AppServiceSetting>> Settings(Dictionary<string, JsonNode?> overrides)
     {
-        var expression = setting.ValueExpression;
-        if (LiteralPattern().Match(expression) is { Success: true } literal)
+        var values = EveryOptionGiven;
+        foreach (var (name, value) in overrides)
         {
-            return literal.Groups["text"].Value;
+            values[name] = value;
         }
 
-        return SampleParameterValues.TryGetValue(expression, out var sample)
-            ? sample
-            : throw new InvalidOperationException($"App setting {setting.Name} has the value expression '{expression}', which has no sample value in this test.");
+        var appModule = (await InfraFiles.CompiledMain).RequireTemplate().Module("app");
+        return InfraFiles.AppSettings(appModule, values);
     }
 
-    [GeneratedRegex(@"^'(?<text>[^'$]*)'$")]
-    private static partial Regex LiteralPattern();
-
-    [GeneratedRegex(@"[A-Za-z_]\w*")]
-    private static partial Regex IdentifierPattern();
+    private static AppConfigurationProbe Probe(IReadOnlyList<AppServiceSetting> settings)
+    {
+        var values = settings.ToDictionary(s => s.ConfigurationKey, s => (string?)s.Value, StringComparer.OrdinalIgnoreCase);
+        var environment = values.GetValueOrDefault("ASPNETCORE_ENVIRONMENT") ?? throw new InvalidOperationException("The template sets no ASPNETCORE_ENVIRONMENT.");
+        return AppConfigurationProbe.Run(values, environment);
+    }
 }

@@ -1,74 +1,76 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace SocBot.Tests.Infra;
 
-/// <summary>What the Bicep compiler would catch first, checked without it: parameters and module params line up.</summary>
-public sealed class BicepConsistencyTests
+/// <summary>The compiled template and the app agree: the parameters file, the resources, and the paths the Azure resources call.</summary>
+public sealed partial class BicepConsistencyTests
 {
     [Fact]
-    public void ParametersFile_EveryParameter_IsDeclaredAndRequiredOnesAreGiven()
+    public async Task ParametersFile_EveryParameter_IsDeclaredAndRequiredOnesAreGiven()
     {
+        var main = (await InfraFiles.CompiledMain).RequireTemplate();
         using var file = JsonDocument.Parse(File.ReadAllText(InfraFiles.ParametersPath));
         var given = file.RootElement.GetProperty("parameters").EnumerateObject().Select(p => p.Name).ToList();
-        var declared = InfraFiles.Main.Parameters;
 
-        Assert.All(given, name => Assert.Contains(name, declared.Keys));
-        Assert.All(declared.Where(p => !p.Value).Select(p => p.Key), name => Assert.Contains(name, given));
+        Assert.All(given, name => Assert.Contains(name, main.Parameters.Keys));
+        Assert.All(main.Parameters.Where(p => !p.Value).Select(p => p.Key), name => Assert.Contains(name, given));
     }
 
     [Fact]
-    public void ModuleCalls_Main_PassEveryRequiredParameterAndNoUnknownOne()
+    public async Task Resources_CompiledTemplate_DeclareTheIdentityStorageAppBotAndMonitoring()
     {
-        var calls = InfraFiles.Main.ModuleCalls;
+        var main = (await InfraFiles.CompiledMain).RequireTemplate();
 
-        Assert.Equal(["storage", "monitoring", "app", "bot"], calls.Select(c => c.Symbol));
-        Assert.All(calls, call =>
-        {
-            var declared = BicepText.Load("infra", call.Path).Parameters;
-            Assert.Empty(declared.Where(p => !p.Value).Select(p => p.Key).Except(call.Params));
-            Assert.Empty(call.Params.Except(declared.Keys));
-        });
+        Assert.Equal(["storage", "monitoring", "app", "bot"], main.ModuleNames);
+        Assert.Equal(
+            [
+                "Microsoft.Authorization/roleAssignments",
+                "Microsoft.BotService/botServices",
+                "Microsoft.BotService/botServices/channels",
+                "Microsoft.Insights/components",
+                "Microsoft.Insights/diagnosticSettings",
+                "Microsoft.ManagedIdentity/userAssignedIdentities",
+                "Microsoft.OperationalInsights/workspaces",
+                "Microsoft.Storage/storageAccounts",
+                "Microsoft.Storage/storageAccounts/tableServices",
+                "Microsoft.Storage/storageAccounts/tableServices/tables",
+                "Microsoft.Web/serverfarms",
+                "Microsoft.Web/sites",
+            ],
+            main.ResourceTypesDeep.Order(StringComparer.Ordinal));
     }
 
     [Fact]
-    public void ModuleCalls_NestedObjectsAndLists_OnlyTopLevelParamsRead()
+    public async Task ModuleParameters_TableAndIdentity_TheSameForStorageAppAndBot()
     {
-        var main = BicepText.Parse("""
-            module app 'modules/app.bicep' = {
-              name: 'app'
-              params: {
-                name: 'x'
-                nested: {
-                  inner: 1
-                }
-                list: [
-                  'a'
-                ]
-              }
-            }
-            """);
+        var main = (await InfraFiles.CompiledMain).RequireTemplate();
+        var storage = main.ModuleParameterExpressions("storage");
+        var app = main.ModuleParameterExpressions("app");
+        var bot = main.ModuleParameterExpressions("bot");
 
-        var call = Assert.Single(main.ModuleCalls);
-
-        Assert.Equal(["name", "nested", "list"], call.Params);
+        // The table the app is told to use (Storage:TableName) is the one the storage module creates.
+        Assert.Equal(storage["tableName"], app["tableName"]);
+        // The bot's app id (MicrosoftAppId) is the identity the Azure Bot resource is registered with.
+        Assert.Equal(bot["identityClientId"], app["identityClientId"]);
+        Assert.Equal(bot["identityId"], app["identityId"]);
     }
 
     [Fact]
-    public void Parameters_DefaultsAndComments_Read()
+    public async Task Paths_HealthCheckAndMessagingEndpoint_AreRoutesTheAppMaps()
     {
-        var text = BicepText.Parse("""
-            // param commented string
-            @minLength(3)
-            param baseName string
-            param location string = resourceGroup().location
-            /* param hidden int = 1 */
-            param tags object?
-            var note = 'param quoted string // not a comment'
-            var name = 'st${toLower(replace(baseName, '-', ''))}${suffix}'
-            """);
+        var main = (await InfraFiles.CompiledMain).RequireTemplate();
+        var site = main.Module("app").SingleResource("Microsoft.Web/sites");
+        var healthCheckPath = (string)site["properties"]!["siteConfig"]!["healthCheckPath"]!;
+        var messagingEndpoint = MessagingEndpointPattern().Match(main.ModuleParameterExpressions("bot")["messagingEndpoint"]);
 
-        Assert.Equal(new Dictionary<string, bool> { ["baseName"] = false, ["location"] = true, ["tags"] = false }, text.Parameters);
-        Assert.Equal("'param quoted string // not a comment'", text.Variables["note"]);
-        Assert.Equal("'st${toLower(replace(baseName, '-', ''))}${suffix}'", text.Variables["name"]);
+        var routes = AppRoutes.Patterns();
+
+        Assert.True(messagingEndpoint.Success, "The bot's messagingEndpoint is not https://<app host>/<path>.");
+        Assert.Contains(healthCheckPath, routes);
+        Assert.Contains(messagingEndpoint.Groups["path"].Value, routes);
     }
+
+    [GeneratedRegex(@"format\('https://\{0\}(?<path>/[^']*)'")]
+    private static partial Regex MessagingEndpointPattern();
 }

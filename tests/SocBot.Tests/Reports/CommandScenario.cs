@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SocBot.Tests.EndToEnd;
 
@@ -28,6 +29,9 @@ public sealed class CommandScenario : TeamsScenario
     /// <summary>The loopback connector with every request the bot sent it.</summary>
     public LoopbackServer Connector => Teams.Server;
 
+    /// <summary>The same connector as Teams: its teams, channels and upload sessions.</summary>
+    public TeamsConnectorStandIn TeamsService => Teams;
+
     /// <summary>Card posts that started a channel thread (POST /v3/conversations).</summary>
     public IReadOnlyList<RecordedRequest> CreatedThreads => Connector.Requests.Where(r => r.Method == "POST" && r.PathAndQuery == "/v3/conversations").ToList();
 
@@ -41,16 +45,70 @@ public sealed class CommandScenario : TeamsScenario
             settings["SocBot:AdminObjectIds:0"] = Speaker.Admin.AadObjectId;
         }
 
-        return LaunchAsync(Monday0900, settings, (time, connector, bot) => new CommandScenario(time, connector, bot));
+        return LaunchAsync(Monday0900, settings, (time, connector, bot) =>
+        {
+            connector.AddTeam(
+                SocChannels.TeamsTeamId,
+                SocChannels.TeamsTeamName,
+                (SocChannels.TeamsTeamId, null),
+                (SocChannels.Oversight, SocChannels.Name(SocChannels.Oversight)),
+                (SocChannels.Monitoring, SocChannels.Name(SocChannels.Monitoring)),
+                (SocChannels.Csirt, SocChannels.Name(SocChannels.Csirt)));
+            return new CommandScenario(time, connector, bot);
+        });
     }
 
     /// <summary>Says <paramref name="text"/> (after @SocBot) in a channel, answers 200, and returns the text of the bot's one reply.</summary>
     public async Task<string> SayInChannelAsync(Speaker speaker, string channelId, string text) =>
-        await SayAsync(ChannelMessage(speaker, channelId, text, NextMessageId()));
+        (await SayAsync(ChannelMessage(speaker, channelId, text, NextMessageId()))).GetProperty("text").GetString()!;
 
     /// <summary>Says <paramref name="text"/> in the speaker's personal chat with the bot and returns the reply's text.</summary>
     public async Task<string> SayInChatAsync(Speaker speaker, string text) =>
-        await SayAsync(PersonalMessage(speaker, text, NextMessageId()));
+        (await SayAsync(PersonalMessage(speaker, text, NextMessageId()))).GetProperty("text").GetString()!;
+
+    /// <summary>Says <paramref name="text"/> in a channel and returns the bot's one reply activity as Teams received it.</summary>
+    public Task<JsonElement> SayInChannelForReplyAsync(Speaker speaker, string channelId, string text) =>
+        SayAsync(ChannelMessage(speaker, channelId, text, NextMessageId()));
+
+    /// <summary>Says <paramref name="text"/> in the speaker's personal chat and returns the bot's one reply activity.</summary>
+    public Task<JsonElement> SayInChatForReplyAsync(Speaker speaker, string text) =>
+        SayAsync(PersonalMessage(speaker, text, NextMessageId()));
+
+    /// <summary>Sends an invoke from the speaker's personal chat (as Teams does when a card in it is used) and returns the HTTP answer.</summary>
+    public async Task<HttpResponseMessage> InvokeInChatAsync(Speaker speaker, string name, JsonObject value, string replyToId)
+    {
+        Time.Advance(PerMessage);
+        var activity = PersonalMessage(speaker, string.Empty, NextMessageId());
+        activity["type"] = "invoke";
+        activity["name"] = name;
+        activity["value"] = value;
+        activity["replyToId"] = replyToId;
+        activity.Remove("text");
+        return await Bot.PostActivityAsync(activity.ToJsonString());
+    }
+
+    /// <summary>The bot being added to the SOC team, as Teams announces it in the team's General channel.</summary>
+    public async Task<HttpResponseMessage> InstallInTeamAsync(Speaker by)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "conversationUpdate",
+            ["id"] = $"f:{NextMessageId()}",
+            ["serviceUrl"] = Connector.BaseUrl.AbsoluteUri,
+            ["channelId"] = "msteams",
+            ["from"] = From(by),
+            ["recipient"] = new JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "SocBot" },
+            ["conversation"] = new JsonObject { ["id"] = SocChannels.TeamsTeamId, ["conversationType"] = "channel", ["isGroup"] = true, ["tenantId"] = TenantId },
+            ["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsActivities.BotId }),
+            ["channelData"] = new JsonObject
+            {
+                ["tenant"] = new JsonObject { ["id"] = TenantId },
+                ["team"] = new JsonObject { ["id"] = SocChannels.TeamsTeamId, ["name"] = SocChannels.TeamsTeamName },
+                ["eventType"] = "teamMemberAdded",
+            },
+        };
+        return await Bot.PostActivityAsync(activity.ToJsonString());
+    }
 
     /// <summary>Links each channel to the team of the same name, as the admin.</summary>
     public async Task LinkAsync(params (string ChannelId, string TeamId)[] links)
@@ -66,7 +124,7 @@ public sealed class CommandScenario : TeamsScenario
     public static List<string> Lines(string reply) =>
         reply.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.StartsWith("- ", StringComparison.Ordinal)).ToList();
 
-    private async Task<string> SayAsync(JsonObject activity)
+    private async Task<JsonElement> SayAsync(JsonObject activity)
     {
         Time.Advance(PerMessage);
         var before = Connector.Requests.Count;
@@ -75,7 +133,7 @@ public sealed class CommandScenario : TeamsScenario
         var conversation = Uri.EscapeDataString(activity["conversation"]!["id"]!.GetValue<string>());
         var replyPath = $"/v3/conversations/{conversation}/activities/{activity["id"]!.GetValue<string>()}";
         var reply = Assert.Single(Connector.Requests.Skip(before), r => r.Method == "POST" && r.PathAndQuery == replyPath);
-        return reply.Json.GetProperty("text").GetString()!;
+        return reply.Json;
     }
 
     private string NextMessageId() => $"17000000{Interlocked.Increment(ref _nextMessage):D5}";
@@ -105,8 +163,8 @@ public sealed class CommandScenario : TeamsScenario
         ["channelData"] = new JsonObject
         {
             ["tenant"] = new JsonObject { ["id"] = TenantId },
-            ["team"] = new JsonObject { ["id"] = SocChannels.TeamsTeamId, ["name"] = "SOC" },
-            ["channel"] = new JsonObject { ["id"] = channelId, ["name"] = SocChannels.Name(channelId) },
+            ["team"] = new JsonObject { ["id"] = SocChannels.TeamsTeamId },
+            ["channel"] = new JsonObject { ["id"] = channelId },
         },
     };
 

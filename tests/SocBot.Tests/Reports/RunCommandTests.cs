@@ -25,7 +25,7 @@ public sealed class RunCommandTests
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         var card = attachment.GetProperty("content");
         Assert.Equal("Run IR tabletop exercise", card.GetProperty("body")[0].GetProperty("text").GetString());
-        Assert.Equal("On demand", Fact(card, "Period"));
+        Assert.Equal("As needed", Fact(card, "Cadence"));
         Assert.Equal("Computer Security Incident Response Team (CSIRT)", Fact(card, "Team"));
         var key = OccurrenceKey.Parse(card.GetProperty("refresh").GetProperty("action").GetProperty("data").GetProperty("occ").GetString()!);
         Assert.True(key.IsAdHoc);
@@ -65,7 +65,7 @@ public sealed class RunCommandTests
         var reply = await scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "run update-soc-escalation-tickets");
 
         Assert.StartsWith("**Update SOC escalation tickets** is Daily: it is reminded on its schedule and can't be run on demand.", reply, StringComparison.Ordinal);
-        Assert.Contains($"`{Tabletop}`", reply, StringComparison.Ordinal);
+        Assert.Contains("**Run IR tabletop exercise**", reply, StringComparison.Ordinal);
         Assert.Empty(scenario.CreatedThreads);
         Assert.Empty(await scenario.Store.ListTeamOccurrencesAsync(CommandScenario.TenantId, "monitoring", CommandScenario.Monday0900.AddDays(-1), CommandScenario.Monday0900.AddDays(30), CancellationToken.None));
     }

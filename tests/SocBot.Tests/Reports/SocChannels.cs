@@ -4,6 +4,7 @@ namespace SocBot.Tests.Reports;
 public static class SocChannels
 {
     public const string TeamsTeamId = "19:team-soc@thread.tacv2";
+    public const string TeamsTeamName = "Contoso SOC";
     public const string Oversight = "19:soc-oversight@thread.tacv2";
     public const string Monitoring = "19:soc-monitoring@thread.tacv2";
     public const string Csirt = "19:soc-csirt@thread.tacv2";

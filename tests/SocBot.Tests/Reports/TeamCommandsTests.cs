@@ -45,7 +45,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
     {
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, $"complete {SecureScore} Score 71%, ticket SEC-12");
 
-        Assert.Equal("Recorded.\n\n- Done: **Generate Secure Score report** (Week 2 2026) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — Score 71%, ticket SEC-12", reply);
+        Assert.Equal("Recorded **Generate Secure Score report** (Week 2 2026) as done.\n\n- Done: **Generate Secure Score report** (Week 2 2026) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — Score 71%, ticket SEC-12", reply);
         var record = await Occurrence(SecureScore, "2026-W02");
         Assert.Equal(OccurrenceState.Completed, record.State);
         Assert.Equal(new Actor(Speaker.Ada.AadObjectId, Speaker.Ada.Name), record.ResolvedBy);
@@ -73,7 +73,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
     {
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, $"skip {Tickets}");
 
-        Assert.Equal("Skipping **Update SOC escalation tickets** needs a reason: `skip <task> <reason>`. Nothing was recorded.", reply);
+        Assert.Equal("Skipping **Update SOC escalation tickets** needs a reason: `skip ‹task› ‹reason›`. Nothing was recorded.", reply);
         Assert.Equal(OccurrenceState.Open, (await Occurrence(Tickets, "2026-01-05")).State);
     }
 
@@ -84,7 +84,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var reply = await _scenario.SayInChannelAsync(Speaker.Grace, SocChannels.Monitoring, $"skip {Tickets} {reason}");
 
-        Assert.Equal($"Recorded.\n\n- Skipped: **Update SOC escalation tickets** (Mon 5 Jan 2026) for Monitoring by Grace Hopper at Mon 5 Jan 10:00: {reason}", reply);
+        Assert.Equal($"Recorded **Update SOC escalation tickets** (Mon 5 Jan 2026) as skipped.\n\n- Skipped: **Update SOC escalation tickets** (Mon 5 Jan 2026) for Monitoring by Grace Hopper at Mon 5 Jan 10:00: {reason}", reply);
         var record = await Occurrence(Tickets, "2026-01-05");
         Assert.Equal(OccurrenceState.Skipped, record.State);
         Assert.Equal(reason, record.Reason);
@@ -104,7 +104,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var lines = reply.Split('\n');
         Assert.Equal("**SOC status, week 2 2026 (Mon 5 Jan – Sun 11 Jan)**, as of Mon 5 Jan 18:00 (Etc/UTC)", lines[0]);
-        Assert.Contains("**Monitoring**: 1 overdue, 0 open, 1 done, 1 skipped · completion this week: 50% (1 of 2 done, 1 skipped)", lines);
+        Assert.Contains("**Monitoring**: 3 due this week: 1 overdue, 0 open, 1 done, 1 skipped · 50% done (1 of 2; 1 skipped, not counted)", lines);
         Assert.Equal(
             [
                 "- Overdue: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, overdue by 1 h",
@@ -121,14 +121,14 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var reply = await _scenario.SayInChannelAsync(Speaker.Admin, SocChannels.Oversight, "status");
 
-        var headers = reply.Split('\n').Where(l => l.StartsWith("**", StringComparison.Ordinal) && l.Contains("completion this week", StringComparison.Ordinal)).ToList();
+        var headers = reply.Split('\n').Where(l => l.StartsWith("**", StringComparison.Ordinal) && l.Contains("due this week", StringComparison.Ordinal)).ToList();
         Assert.Equal(
             [
-                "**SOC Oversight**: 0 overdue, 2 open, 0 done, 0 skipped · completion this week: 0% (0 of 2 done, 0 skipped)",
-                "**Threat Intelligence & Analytics**: 0 overdue, 1 open, 0 done, 0 skipped · completion this week: 0% (0 of 1 done, 0 skipped)",
-                "**Monitoring**: 0 overdue, 2 open, 1 done, 0 skipped · completion this week: 33% (1 of 3 done, 0 skipped)",
-                "**Engineering & SecOps**: 0 overdue, 3 open, 0 done, 0 skipped · completion this week: 0% (0 of 3 done, 0 skipped)",
-                "**Computer Security Incident Response Team (CSIRT)**: 0 overdue, 1 open, 0 done, 0 skipped · completion this week: 0% (0 of 1 done, 0 skipped)",
+                "**SOC Oversight**: 2 due this week: 0 overdue, 2 open, 0 done, 0 skipped · 0% done (0 of 2)",
+                "**Threat Intelligence & Analytics**: 1 due this week: 0 overdue, 1 open, 0 done, 0 skipped · 0% done (0 of 1)",
+                "**Monitoring**: 3 due this week: 0 overdue, 2 open, 1 done, 0 skipped · 33% done (1 of 3)",
+                "**Engineering & SecOps**: 3 due this week: 0 overdue, 3 open, 0 done, 0 skipped · 0% done (0 of 3)",
+                "**Computer Security Incident Response Team (CSIRT)**: 1 due this week: 0 overdue, 1 open, 0 done, 0 skipped · 0% done (0 of 1)",
             ],
             headers);
         Assert.Contains("- Done: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) by Ada Lovelace at Mon 5 Jan 10:00", CommandScenario.Lines(reply));
@@ -143,7 +143,8 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "status");
 
         Assert.StartsWith("**SOC status, week 3 2026 (Mon 12 Jan – Sun 18 Jan)**", reply, StringComparison.Ordinal);
-        Assert.Contains("**Monitoring**: 2 overdue, 0 open, 0 done, 0 skipped · completion this week: nothing counted yet", reply.Split('\n'));
+        Assert.Contains("**Monitoring**: nothing due this week", reply.Split('\n'));
+        Assert.Contains("_From earlier weeks_: 2 overdue", reply.Split('\n'));
         Assert.Equal(
             [
                 "- Overdue: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, overdue by 6 d",
@@ -158,9 +159,9 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         var unlinked = await _scenario.SayInChatAsync(Speaker.Grace, "status");
         var named = await _scenario.SayInChatAsync(Speaker.Grace, "status Monitoring");
 
-        Assert.StartsWith("This conversation isn't linked to a SOC team, so `status` has no team to work on. Name one (`status <team>`)", unlinked, StringComparison.Ordinal);
-        Assert.Contains("`link <team>`", unlinked, StringComparison.Ordinal);
-        Assert.Contains("**Monitoring**: 0 overdue, 3 open, 0 done, 0 skipped · completion this week: 0% (0 of 3 done, 0 skipped)", named.Split('\n'));
+        Assert.StartsWith("This conversation isn't linked to a SOC team, so `status` has no team to work on. Name one (`status ‹team›`)", unlinked, StringComparison.Ordinal);
+        Assert.Contains("`link ‹team›`", unlinked, StringComparison.Ordinal);
+        Assert.Contains("**Monitoring**: 3 due this week: 0 overdue, 3 open, 0 done, 0 skipped · 0% done (0 of 3)", named.Split('\n'));
         Assert.DoesNotContain(named.Split('\n'), l => l.StartsWith("**SOC Oversight**", StringComparison.Ordinal));
     }
 
@@ -195,8 +196,9 @@ public sealed class TeamCommandsTests : IAsyncLifetime
     {
         var reply = await _scenario.SayInChannelAsync(Speaker.Grace, SocChannels.Monitoring, "history rotate the coffee");
 
-        Assert.StartsWith("I don't know the task 'rotate the coffee'.", reply, StringComparison.Ordinal);
-        Assert.Contains($"`{SecureScore}`", reply, StringComparison.Ordinal);
+        Assert.StartsWith("I don't know a task called 'rotate the coffee'. Tasks: **", reply, StringComparison.Ordinal);
+        Assert.Contains("**Generate Secure Score report**", reply, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecureScore, reply, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -207,10 +209,10 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.StartsWith("**Tasks of Monitoring**", reply, StringComparison.Ordinal);
         Assert.Equal(
             [
-                $"- **Update SOC escalation tickets** (`{Tickets}`): Daily; next reminder Tue 6 Jan 09:00",
-                $"- **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (`{Remediation}`): Daily; next reminder Tue 6 Jan 09:00",
-                $"- **Generate Secure Score report** (`{SecureScore}`): Weekly; next reminder Mon 12 Jan 09:00",
-                "- **Run IR tabletop exercise** (`run-ir-tabletop-exercise`): As needed; say `run run-ir-tabletop-exercise` to start one now",
+                "- **Update SOC escalation tickets**: Daily; next reminder Tue 6 Jan 09:00",
+                "- **Track Microsoft 365 Defender Threat & Vulnerability remediation activity**: Daily; next reminder Tue 6 Jan 09:00",
+                "- **Generate Secure Score report**: Weekly; next reminder Mon 12 Jan 09:00",
+                "- **Run IR tabletop exercise**: As needed; say `run Run IR tabletop exercise` to start one now",
             ],
             CommandScenario.Lines(reply));
     }
@@ -222,7 +224,42 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "complete run-ir-tabletop-exercise ransomware scenario");
 
-        Assert.Equal("Recorded.\n\n- Done: **Run IR tabletop exercise** (On demand) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — ransomware scenario", reply);
+        Assert.Equal("Recorded **Run IR tabletop exercise** (As needed) as done.\n\n- Done: **Run IR tabletop exercise** (As needed) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — ransomware scenario", reply);
+    }
+
+    [Fact]
+    public async Task Complete_WithSeveralOpen_ClosesTheOldest_AndSaysWhichPeriod()
+    {
+        _scenario.Time.SetUtcNow(CommandScenario.Monday0900.AddDays(1));
+        await _scenario.RunPassAsync();
+
+        var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "complete escalation tickets caught up");
+
+        Assert.StartsWith("Recorded **Update SOC escalation tickets** (Mon 5 Jan 2026, the oldest open one) as done.", reply, StringComparison.Ordinal);
+        Assert.EndsWith("Still open: Tue 6 Jan 2026.", reply, StringComparison.Ordinal);
+        Assert.Equal(OccurrenceState.Completed, (await Occurrence(Tickets, "2026-01-05")).State);
+        Assert.Equal("caught up", (await Occurrence(Tickets, "2026-01-05")).Note);
+        Assert.Equal(OccurrenceState.Open, (await Occurrence(Tickets, "2026-01-06")).State);
+    }
+
+    [Theory]
+    [InlineData("history secure score")]
+    [InlineData("history Secure Score")]
+    [InlineData("history secuer score")]
+    public async Task History_ByPartOfTheTitleOrATypo_FindsTheTask(string said)
+    {
+        var reply = await _scenario.SayInChannelAsync(Speaker.Grace, SocChannels.Monitoring, said);
+
+        Assert.StartsWith("**History of Generate Secure Score report for Monitoring** (last 1)", reply, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task History_WordsOfTwoTitles_ListsBothTitles_AndRecordsNothing()
+    {
+        var reply = await _scenario.SayInChannelAsync(Speaker.Grace, SocChannels.Monitoring, "skip update no time");
+
+        Assert.Equal("I can't tell which task 'update no time' means: **Update anti-phishing, data loss prevention campaigns**, **Update SOC escalation tickets**. Say a few more words of its title.", reply);
+        Assert.Equal(OccurrenceState.Open, (await Occurrence(Tickets, "2026-01-05")).State);
     }
 
     private async Task<OccurrenceRecord> Occurrence(string taskId, string period, string teamId = "monitoring")

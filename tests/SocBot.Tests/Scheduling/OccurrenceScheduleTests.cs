@@ -274,7 +274,7 @@ public sealed class OccurrenceScheduleTests
         Assert.Equal("tabletop/csirt/adhoc-20260109-1", occurrence.Key.ToString());
         Assert.Equal(Utc("2026-01-09T18:00Z"), occurrence.RemindAt);
         Assert.Equal(Utc("2026-01-12T17:00Z"), occurrence.DueAt);
-        Assert.Equal("On demand", occurrence.PeriodLabel);
+        Assert.Equal("As needed", occurrence.PeriodLabel);
     }
 
     [Fact]

@@ -325,6 +325,39 @@ public abstract class SocStateStoreContract
     }
 
     [Fact]
+    public async Task TakeOverClaim_DeferredPostYoungerThanStaleAfter_TakenOver()
+    {
+        var store = CreateStore();
+        var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        await store.RecordPostAttemptAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, PostAttempt.Deferred, "pacer wait past MaxWait", CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+
+        var next = await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), TimeSpan.FromMinutes(3), CancellationToken.None);
+
+        Assert.True(next.Claimed);
+        Assert.Null(next.Occurrence.LastPostAttempt);
+    }
+
+    [Fact]
+    public async Task RecordPostAttempt_OwnClaim_StoredAndAudited_OtherClaimUnchanged_TakeOverClearsIt()
+    {
+        var store = CreateStore();
+        var first = await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+
+        var noted = await store.RecordPostAttemptAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, PostAttempt.MayHaveBeenDelivered, "CreateConversation answered 504", CancellationToken.None);
+        var stranger = await store.RecordPostAttemptAsync(Tenant, "soc", "k/soc/w2", Guid.NewGuid(), PostAttempt.NotDelivered, "not ours", CancellationToken.None);
+
+        Assert.Equal(OccurrenceUpdateOutcome.Applied, noted.Outcome);
+        Assert.Equal(OccurrenceUpdateOutcome.Unchanged, stranger.Outcome);
+        Assert.Equal(PostAttempt.MayHaveBeenDelivered, (await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None))?.LastPostAttempt);
+        var audit = await store.ReadAuditAsync(Tenant, "soc", Monday.AddDays(-1), Monday.AddDays(1), CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == AuditActions.PossiblyPosted && a.Detail == "CreateConversation answered 504");
+
+        await store.TakeOverClaimAsync(Tenant, "soc", "k/soc/w2", first.Occurrence.ClaimId, Guid.NewGuid(), TimeSpan.Zero, CancellationToken.None);
+        Assert.Null((await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None))?.LastPostAttempt);
+    }
+
+    [Fact]
     public async Task TakeOverClaim_AlreadyPosted_Refused()
     {
         var store = CreateStore();
@@ -369,6 +402,33 @@ public abstract class SocStateStoreContract
         Assert.Equal(1, (await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None))?.EscalationStage);
         var audit = await store.ReadAuditAsync(Tenant, "soc", Monday, Monday.AddDays(1), CancellationToken.None);
         Assert.Single(audit, a => a.Action == AuditActions.EscalationAdvanced);
+    }
+
+    [Fact]
+    public async Task HoldEscalation_Concurrent_OneHolds_UntilReleasedOrExpired_AndAdvancingEndsIt()
+    {
+        var store = CreateStore();
+        await store.ClaimOccurrenceAsync(Claim("k/soc/w2", "soc", "k", Monday), CancellationToken.None);
+        await store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 0, 1, "card marked overdue", CancellationToken.None);
+
+        var held = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() =>
+            store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None))));
+        var wrongStage = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 0, TimeSpan.FromMinutes(10), CancellationToken.None);
+        await store.ReleaseEscalationAsync(Tenant, "soc", "k/soc/w2", 1, CancellationToken.None);
+        var afterRelease = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(9));
+        var stillHeld = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(2));
+        var afterExpiry = await store.HoldEscalationAsync(Tenant, "soc", "k/soc/w2", 1, TimeSpan.FromMinutes(10), CancellationToken.None);
+        var advanced = await store.AdvanceEscalationAsync(Tenant, "soc", "k/soc/w2", 1, 2, "nudged", CancellationToken.None);
+
+        Assert.Single(held, h => h);
+        Assert.Equal((false, true, false, true, true), (wrongStage, afterRelease, stillHeld, afterExpiry, advanced));
+        var stored = await store.GetOccurrenceAsync(Tenant, "soc", "k/soc/w2", CancellationToken.None);
+        Assert.Equal((2, (DateTimeOffset?)null), (stored!.EscalationStage, stored.EscalationHeldUntil));
+        var audit = await store.ReadAuditAsync(Tenant, "soc", Monday, Monday.AddDays(1), CancellationToken.None);
+        Assert.Equal(2, audit.Count(a => a.Action == AuditActions.EscalationAdvanced));
+        Assert.Equal(3, audit.Count);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ internal sealed class SqliteSchema(SqliteDatabase database, string v1TableName, 
             task_id TEXT NOT NULL, period TEXT NOT NULL, due_at TEXT NOT NULL, state TEXT NOT NULL,
             claimed_at TEXT NOT NULL, claim_id TEXT NOT NULL, conversation_id TEXT, activity_id TEXT, snoozed_until TEXT,
             resolved_by_aad_object_id TEXT, resolved_by_name TEXT, resolved_at TEXT, note TEXT, evidence TEXT, reason TEXT,
-            escalation_stage INTEGER NOT NULL DEFAULT 0, version INTEGER NOT NULL,
+            escalation_stage INTEGER NOT NULL DEFAULT 0, escalation_held_until TEXT, last_post_attempt TEXT, version INTEGER NOT NULL,
             PRIMARY KEY (tenant_id, team_id, occurrence_key)) WITHOUT ROWID;
         CREATE INDEX occurrences_by_due ON occurrences (tenant_id, team_id, due_at);
         CREATE TABLE audit (

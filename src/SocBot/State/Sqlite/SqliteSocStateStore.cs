@@ -14,9 +14,9 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
 {
     internal const string InsertOccurrenceSql = """
         INSERT INTO occurrences (tenant_id, team_id, occurrence_key, task_id, period, due_at, state, claimed_at, claim_id, conversation_id,
-            activity_id, snoozed_until, resolved_by_aad_object_id, resolved_by_name, resolved_at, note, evidence, reason, escalation_stage, version)
+            activity_id, snoozed_until, resolved_by_aad_object_id, resolved_by_name, resolved_at, note, evidence, reason, escalation_stage, escalation_held_until, last_post_attempt, version)
         VALUES ($tenant, $team, $key, $task, $period, $due, $state, $claimedAt, $claimId, $conversation,
-            $activity, $snoozedUntil, $resolvedBy, $resolvedByName, $resolvedAt, $note, $evidence, $reason, $stage, 1)
+            $activity, $snoozedUntil, $resolvedBy, $resolvedByName, $resolvedAt, $note, $evidence, $reason, $stage, $heldUntil, $lastPostAttempt, 1)
         ON CONFLICT DO NOTHING;
         """;
 
@@ -62,7 +62,8 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
 
     private const string OccurrenceColumns = """
         tenant_id, occurrence_key, team_id, task_id, period, due_at, state, claimed_at, claim_id, conversation_id, activity_id, snoozed_until,
-        resolved_by_aad_object_id, resolved_by_name, resolved_at, note, evidence, reason, escalation_stage, version
+        resolved_by_aad_object_id, resolved_by_name, resolved_at, note, evidence, reason, escalation_stage, escalation_held_until,
+        last_post_attempt, version
         """;
 
     private readonly SqliteDatabase _database;
@@ -199,9 +200,9 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
             teamId,
             occurrenceKey,
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != staleClaimId || r.IsPosted || now - r.ClaimedAt < staleAfter ? OccurrenceUpdateOutcome.Unchanged
+                : r.ClaimId != staleClaimId || r.IsPosted || (r.LastPostAttempt != PostAttempt.Deferred && now - r.ClaimedAt < staleAfter) ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
-            r => r with { ClaimId = newClaimId, ClaimedAt = now },
+            r => r with { ClaimId = newClaimId, ClaimedAt = now, LastPostAttempt = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),
             cancellationToken);
         var occurrence = result.Occurrence
@@ -218,6 +219,16 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
             _ => OccurrenceUpdateOutcome.Applied,
             r => r with { ConversationId = conversationId, ActivityId = activityId },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, _time.GetUtcNow(), $"{conversationId} {activityId}"),
+            cancellationToken);
+
+    public Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
+        ChangeAsync(
+            tenantId, teamId, occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.ClaimId != claimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { LastPostAttempt = attempt },
+            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Of(attempt), Actor.Bot, _time.GetUtcNow(), detail),
             cancellationToken);
 
     public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
@@ -264,11 +275,33 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
             r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
                 : r.EscalationStage != fromStage ? OccurrenceUpdateOutcome.Unchanged
                 : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationStage = toStage },
+            r => r with { EscalationStage = toStage, EscalationHeldUntil = null },
             r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.EscalationAdvanced, Actor.Bot, _time.GetUtcNow(), $"stage {fromStage} → {toStage}: {detail}"),
             cancellationToken);
         return result.Outcome == OccurrenceUpdateOutcome.Applied;
     }
+
+    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var result = await ChangeAsync(
+            tenantId, teamId, occurrenceKey,
+            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
+                : r.EscalationStage != stage || r.EscalationHeldUntil > now ? OccurrenceUpdateOutcome.Unchanged
+                : OccurrenceUpdateOutcome.Applied,
+            r => r with { EscalationHeldUntil = now + holdFor },
+            audit: null,
+            cancellationToken);
+        return result.Outcome == OccurrenceUpdateOutcome.Applied;
+    }
+
+    public async Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken) =>
+        await ChangeAsync(
+            tenantId, teamId, occurrenceKey,
+            r => r.EscalationStage == stage && r.EscalationHeldUntil is not null ? OccurrenceUpdateOutcome.Applied : OccurrenceUpdateOutcome.Unchanged,
+            r => r with { EscalationHeldUntil = null },
+            audit: null,
+            cancellationToken);
 
     public Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken) =>
         ChangeAsync(
@@ -353,7 +386,7 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
         string occurrenceKey,
         Func<OccurrenceRecord, OccurrenceUpdateOutcome> precondition,
         Func<OccurrenceRecord, OccurrenceRecord> change,
-        Func<OccurrenceRecord, AuditEntry> audit,
+        Func<OccurrenceRecord, AuditEntry>? audit,
         CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -379,7 +412,8 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
                         UPDATE occurrences SET state = $state, claimed_at = $claimedAt, claim_id = $claimId, conversation_id = $conversation,
                             activity_id = $activity, snoozed_until = $snoozedUntil, resolved_by_aad_object_id = $resolvedBy,
                             resolved_by_name = $resolvedByName, resolved_at = $resolvedAt, note = $note, evidence = $evidence, reason = $reason,
-                            escalation_stage = $stage, version = version + 1
+                            escalation_stage = $stage, escalation_held_until = $heldUntil, last_post_attempt = $lastPostAttempt,
+                            version = version + 1
                         WHERE tenant_id = $tenant AND team_id = $team AND occurrence_key = $key AND version = $version;
                         """,
                         cancellationToken,
@@ -389,7 +423,11 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
                         return null;
                     }
 
-                    await AppendAuditAsync(c, t, audit(updated), cancellationToken);
+                    if (audit is not null)
+                    {
+                        await AppendAuditAsync(c, t, audit(updated), cancellationToken);
+                    }
+
                     return true;
                 },
                 cancellationToken);
@@ -432,6 +470,7 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
         ("$snoozedUntil", r.SnoozedUntil is { } s ? SqliteDatabase.Time(s) : null), ("$resolvedBy", r.ResolvedBy?.AadObjectId),
         ("$resolvedByName", r.ResolvedBy?.Name), ("$resolvedAt", r.ResolvedAt is { } a ? SqliteDatabase.Time(a) : null),
         ("$note", r.Note), ("$evidence", r.Evidence), ("$reason", r.Reason), ("$stage", r.EscalationStage),
+        ("$heldUntil", r.EscalationHeldUntil is { } h ? SqliteDatabase.Time(h) : null), ("$lastPostAttempt", r.LastPostAttempt?.ToString()),
     ];
 
     private static (OccurrenceRecord Record, long Version) ToRecord(SqliteDataReader r) => (
@@ -439,8 +478,9 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
             r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), SqliteDatabase.ParseTime(r.GetString(5)),
             Enum.Parse<OccurrenceState>(r.GetString(6)), SqliteDatabase.ParseTime(r.GetString(7)), Guid.Parse(r.GetString(8)),
             Text(r, 9), Text(r, 10), Time(r, 11), Text(r, 12) is { } by ? new Actor(by, Text(r, 13) ?? "") : null, Time(r, 14),
-            Text(r, 15), Text(r, 16), Text(r, 17), r.GetInt32(18)),
-        r.GetInt64(19));
+            Text(r, 15), Text(r, 16), Text(r, 17), r.GetInt32(18), Time(r, 19),
+            Text(r, 20) is { } attempt ? Enum.Parse<PostAttempt>(attempt) : null),
+        r.GetInt64(21));
 
     private static string? Text(SqliteDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 

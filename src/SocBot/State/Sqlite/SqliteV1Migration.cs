@@ -41,7 +41,7 @@ internal static class SqliteV1Migration
                     ("$claimId", p.Text("ClaimId")), ("$conversation", p.Text("ConversationId")), ("$activity", p.Text("ActivityId")),
                     ("$snoozedUntil", p.TimeText("SnoozedUntil")), ("$resolvedBy", p.Text("ResolvedByAadObjectId")), ("$resolvedByName", p.Text("ResolvedByName")),
                     ("$resolvedAt", p.TimeText("ResolvedAt")), ("$note", p.Text("Note")), ("$evidence", p.Text("Evidence")), ("$reason", p.Text("Reason")),
-                    ("$stage", p.Int("EscalationStage") ?? 0)]);
+                    ("$stage", p.Int("EscalationStage") ?? 0), ("$heldUntil", p.TimeText("EscalationHeldUntil")), ("$lastPostAttempt", p.Text("LastPostAttempt"))]);
             }
             else if (row.StartsWith(StateKeys.BindingPrefix, StringComparison.Ordinal))
             {

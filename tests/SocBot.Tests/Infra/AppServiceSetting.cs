@@ -1,7 +1,7 @@
 namespace SocBot.Tests.Infra;
 
-/// <summary>One App Service app setting as written in Bicep: its name and its value expression.</summary>
-public sealed record BicepAppSetting(string Name, string ValueExpression)
+/// <summary>One App Service app setting as the compiled template gives it: its name and its evaluated value.</summary>
+public sealed record AppServiceSetting(string Name, string Value)
 {
     /// <summary>App Service spells the configuration separator ':' as '__'.</summary>
     public string ConfigurationKey => Name.Replace("__", ":", StringComparison.Ordinal);

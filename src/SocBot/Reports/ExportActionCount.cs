@@ -1,0 +1,3 @@
+namespace SocBot.Reports;
+
+public sealed record ExportActionCount(string Action, int Count);

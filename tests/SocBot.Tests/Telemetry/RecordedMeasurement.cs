@@ -1,0 +1,3 @@
+namespace SocBot.Tests.Telemetry;
+
+public sealed record RecordedMeasurement(string Instrument, double Value, IReadOnlyDictionary<string, object?> Tags);
