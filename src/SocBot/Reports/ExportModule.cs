@@ -49,7 +49,7 @@ public sealed partial class ExportModule(
         if (ExportRange.Parse(words, zone, time.GetUtcNow()) is not { } range)
         {
             await turn.SendActivityAsync(
-                $"Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, {zone.Id}), the second not before the first, or one day: `export 2026-01-05`, `export today`. Add `all` for SocBot's own entries and the ids.",
+                $"Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, {SocTime.ZoneName(zone)}), the second not before the first, or one day: `export 2026-01-05`, `export today`. Add `all` for SocBot's own entries and the ids.",
                 cancellationToken);
             return;
         }

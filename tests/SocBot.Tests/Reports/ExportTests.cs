@@ -177,7 +177,7 @@ public sealed partial class ExportTests
 
         var reply = await scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, text);
 
-        Assert.StartsWith("Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, Etc/UTC)", reply, StringComparison.Ordinal);
+        Assert.StartsWith("Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, UTC)", reply, StringComparison.Ordinal);
     }
 
     [Fact]
