@@ -29,6 +29,7 @@ public sealed partial class ExportModule(
     ISocStateStore store,
     FileUploadClient uploads,
     IOptions<ReportsOptions> options,
+    ExportLinkSigner links,
     TimeProvider time,
     ILogger<ExportModule> logger) : IBotModule
 {
@@ -99,7 +100,7 @@ public sealed partial class ExportModule(
     private OutgoingActivity Offer(PreparedExport prepared)
     {
         var link = options.Value.PublicBaseUrl is { } baseUrl
-            ? $" Or [download it]({ExportEndpoints.LinkTo(baseUrl, prepared.Export)}) (the link works for {AuditExporter.Lifetime.TotalMinutes:0} minutes)."
+            ? $" Or [download it]({links.LinkTo(baseUrl, prepared.Export)}) (the link works for {AuditExporter.Lifetime.TotalMinutes:0} minutes)."
             : string.Empty;
         return new OutgoingActivity
         {
