@@ -104,7 +104,7 @@ public sealed partial class ExportModule(
             : string.Empty;
         return new OutgoingActivity
         {
-            Text = $"Audit log {prepared.Range.Label}: {prepared.Rows} entries. Allow the upload and the CSV goes to your OneDrive.{link}",
+            Text = $"Audit log {prepared.Range.Label}: {(prepared.Rows == 1 ? "1 entry" : $"{prepared.Rows} entries")}. Allow the upload and the CSV goes to your OneDrive.{link}",
             TextFormat = "markdown",
             Attachments = [ExportCards.FileConsent(prepared)],
         };
