@@ -145,9 +145,9 @@ public sealed partial class ReminderPass(
             var again = batch.Any(p => p.PostsAgain);
             var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName) with { PostedAgain = p.PostsAgain }).ToList();
             var card = digest
-                ? ReminderCards.Digest(DigestTitle(batch), cards, now)
+                ? ReminderCards.Digest(cards, now)
                 : ReminderCards.Reminder(await live.AddToAsync(cards[0], cancellationToken), now);
-            var where = digest ? $"\"{ReminderCards.DigestHeading(DigestTitle(batch), batch.Count)}\"" : target.ChannelTitle;
+            var where = digest ? $"\"{ReminderCards.DigestHeading(cards)}\"" : target.ChannelTitle;
             try
             {
                 foreach (var pending in batch.Where(p => p.PostsAgain))
@@ -220,13 +220,6 @@ public sealed partial class ReminderPass(
 
     private Task NoteAttemptAsync(Pending pending, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
         store.RecordPostAttemptAsync(pending.TenantId, pending.Occurrence.TeamId, pending.Occurrence.Key.ToString(), pending.ClaimId, attempt, detail, cancellationToken);
-
-    /// <summary>
-    /// Teams bound to one conversation may have different names for it; the team with the smallest id names the digest,
-    /// the same choice <see cref="PostedCardRenderer"/> makes when it rebuilds the card.
-    /// </summary>
-    private static string DigestTitle(IReadOnlyList<Pending> batch) =>
-        batch.MinBy(p => p.Occurrence.TeamId, StringComparer.Ordinal)!.Target.ChannelTitle;
 
     private bool IsLate(Pending pending, DateTimeOffset now) => now - pending.Occurrence.RemindAt > options.Value.LateAfter;
 

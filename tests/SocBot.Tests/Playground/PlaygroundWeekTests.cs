@@ -53,7 +53,7 @@ public sealed class PlaygroundWeekTests
         var report = await pass.RunAsync(time.GetUtcNow(), dryRun: false, CancellationToken.None);
         var posted = report.Posted.ToList();
         Assert.True(posted.Count > 3, "Monday's reminders arrive as one digest");
-        var digest = await playground.WaitForAsync(e => IsBotCard(playground, e, " SOC tasks due in the "), "the digest");
+        var digest = await playground.WaitForAsync(e => IsBotCard(playground, e, "10 SOC tasks due for 5 teams"), "the digest");
         var digestTexts = PostedCards.Texts(digest.Card!.Value).ToList();
         Assert.Contains(digestTexts, t => t.Contains("Update SOC escalation tickets", StringComparison.Ordinal));
         Assert.DoesNotContain(digestTexts, t => t.Contains("update-soc-escalation-tickets", StringComparison.Ordinal) || t.Contains("Etc/UTC", StringComparison.Ordinal));
