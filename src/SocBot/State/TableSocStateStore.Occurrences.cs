@@ -337,6 +337,7 @@ public sealed partial class TableSocStateStore
         PostAttempt.NotDelivered => AuditActions.PostNotDelivered,
         PostAttempt.Deferred => AuditActions.PostDeferred,
         PostAttempt.MayHaveBeenDelivered => AuditActions.PossiblyPosted,
+        PostAttempt.FoundPosted => AuditActions.FoundPosted,
         _ => AuditActions.PostingAgain,
     };
 
