@@ -33,10 +33,10 @@ public static class EnrichmentServiceCollectionExtensions
             });
         services.TryAddSingleton<GraphConnection>();
         services.TryAddSingleton<GraphLiveTaskData>();
-        services.TryAddSingleton<GraphPostedCardFinder>();
+        // Built from the provider only when Graph is on: its store and connector come from other features.
         services.TryAddSingleton<IPostedCardFinder>(provider =>
             provider.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled
-                ? provider.GetRequiredService<GraphPostedCardFinder>()
+                ? ActivatorUtilities.CreateInstance<GraphPostedCardFinder>(provider)
                 : new NoPostedCardFinder());
         services.TryAddSingleton<ILiveTaskData>(provider =>
             provider.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled
