@@ -63,7 +63,7 @@ var single = views.ForOccurrence(tenant, week.First(o => o.TeamId == "monitoring
 
 Write("reminder", ReminderCards.Reminder(open, monday));
 Write("reminder-completed", ReminderCards.Reminder(done, monday.AddHours(2)));
-Write("digest", ReminderCards.Digest("SOC Oversight", digestLater, mondayAt9.AddHours(3)));
+Write("digest", ReminderCards.Digest(digestLater, mondayAt9.AddHours(3)));
 Write("nudge", EscalationCards.Nudge([Overdue(single)], mondayAt19));
 Write("nudge-digest", EscalationCards.Nudge(overdueRows, mondayAt19));
 Write("escalation", EscalationCards.Summary([.. overdueRows, Overdue(single)], mondayAt19.AddHours(6)));

@@ -27,6 +27,9 @@ public sealed class LoopbackServer : IAsyncDisposable
 
     public IReadOnlyList<RecordedRequest> Requests => _requests.ToArray();
 
+    /// <summary>How long every answer takes after the service has acted on the request, as a slow service's would.</summary>
+    public TimeSpan Latency { get; set; }
+
     public static async Task<LoopbackServer> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -74,6 +77,11 @@ public sealed class LoopbackServer : IAsyncDisposable
 
         var response = _scripted.TryDequeue(out var script) ? await script(recorded) : null;
         response ??= _default(recorded);
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency);
+        }
+
         context.Response.StatusCode = response.Status;
         foreach (var (name, value) in response.Headers)
         {

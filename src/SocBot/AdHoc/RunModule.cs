@@ -54,7 +54,7 @@ public sealed class RunModule(ICatalogSource catalogSource, ConversationTeams co
 
         var run = await runner.RunAsync(turn.Activity.GetTenantId() ?? scope.TenantId, task, team.Id, cancellationToken);
         var zone = catalog.Settings.For(team.Id).TimeZone;
-        var due = $"due {SocTime.Local(run.Occurrence.DueAt, zone)} ({SocTime.DueHint(run.Occurrence.DueAt, run.Occurrence.RemindAt)})";
+        var due = $"due {SocTime.LocalWithZone(run.Occurrence.DueAt, zone)} ({SocTime.DueHint(run.Occurrence.DueAt, run.Occurrence.RemindAt)})";
         var reply = run.Outcome switch
         {
             AdHocRunOutcome.Posted => $"Started **{task.Title}** for **{team.DisplayName}**, {due}. The card is in {run.Target!.ChannelTitle}'s channel.",

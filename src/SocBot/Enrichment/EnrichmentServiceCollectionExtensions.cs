@@ -3,6 +3,7 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
+using SocBot.Reminders;
 
 namespace SocBot.Enrichment;
 
@@ -22,7 +23,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddKeyedSingleton<TokenCredential>(GraphOptions.SectionName, (provider, _) =>
             CreateCredential(provider.GetRequiredService<IOptions<GraphOptions>>().Value));
         // Graph's own handlers (retry honouring Retry-After, redirects); the read's timeout is ours, not HttpClient's.
-        services.AddHttpClient(GraphLiveTaskData.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+        services.AddHttpClient(GraphConnection.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigureAdditionalHttpMessageHandlers((handlers, _) =>
             {
                 foreach (var handler in GraphClientFactory.CreateDefaultHandlers())
@@ -30,7 +31,13 @@ public static class EnrichmentServiceCollectionExtensions
                     handlers.Add(handler);
                 }
             });
+        services.TryAddSingleton<GraphConnection>();
         services.TryAddSingleton<GraphLiveTaskData>();
+        // Built from the provider only when Graph is on: its store and connector come from other features.
+        services.TryAddSingleton<IPostedCardFinder>(provider =>
+            provider.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled
+                ? ActivatorUtilities.CreateInstance<GraphPostedCardFinder>(provider)
+                : new NoPostedCardFinder());
         services.TryAddSingleton<ILiveTaskData>(provider =>
             provider.GetRequiredService<IOptions<GraphOptions>>().Value.Enabled
                 ? provider.GetRequiredService<GraphLiveTaskData>()

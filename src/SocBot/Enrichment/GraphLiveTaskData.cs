@@ -1,12 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using Azure.Core;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Authentication.Azure;
 
 namespace SocBot.Enrichment;
 
@@ -16,10 +13,6 @@ namespace SocBot.Enrichment;
 /// </summary>
 internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
 {
-    public const string HttpClientName = "SocBot.Graph";
-
-    public const string GraphScope = "https://graph.microsoft.com/.default";
-
     /// <summary>Message center pages hold 100 posts; a week rarely fills two, and the bound keeps a read within its timeout.</summary>
     public const int MaxMessagePages = 5;
 
@@ -35,28 +28,22 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
     private static readonly TimeSpan MessageWindow = TimeSpan.FromDays(7);
 
     private readonly GraphOptions _options;
-    private readonly IHttpClientFactory _httpClients;
+    private readonly GraphConnection _graph;
     private readonly TimeProvider _time;
     private readonly ILogger<GraphLiveTaskData> _logger;
-    private readonly AzureIdentityAccessTokenProvider _tokens;
-    private readonly BaseBearerTokenAuthenticationProvider _authentication;
     private readonly ConcurrentDictionary<LiveDataKind, CachedRead> _cache = new();
     private readonly ConcurrentDictionary<LiveDataKind, SemaphoreSlim> _reading = new();
 
     public GraphLiveTaskData(
         IOptions<GraphOptions> options,
-        [FromKeyedServices(GraphOptions.SectionName)] TokenCredential credential,
-        IHttpClientFactory httpClients,
+        GraphConnection graph,
         TimeProvider time,
         ILogger<GraphLiveTaskData> logger)
     {
         _options = options.Value;
-        _httpClients = httpClients;
+        _graph = graph;
         _time = time;
         _logger = logger;
-        // Only the configured Graph host gets the token: a nextLink pointing elsewhere is fetched without it.
-        _tokens = new AzureIdentityAccessTokenProvider(credential, [_options.BaseUrl.Host], null, false, GraphScope);
-        _authentication = new BaseBearerTokenAuthenticationProvider(_tokens);
     }
 
     public async Task<LiveData?> GetAsync(string taskId, CancellationToken cancellationToken)
@@ -132,7 +119,6 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
 
     public void Dispose()
     {
-        _tokens.Dispose();
         foreach (var gate in _reading.Values)
         {
             gate.Dispose();
@@ -151,8 +137,7 @@ internal sealed class GraphLiveTaskData : ILiveTaskData, IDisposable
 
     private async Task<LiveData?> ReadAsync(LiveDataKind kind, CancellationToken cancellationToken)
     {
-        var http = _httpClients.CreateClient(HttpClientName);
-        using var graph = new GraphServiceClient(http, _authentication, _options.BaseUrl.ToString().TrimEnd('/'));
+        using var graph = _graph.CreateClient();
         return kind switch
         {
             LiveDataKind.SecureScore => await ReadSecureScoreAsync(graph, cancellationToken),

@@ -16,4 +16,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 9005, Level = LogLevel.Debug, Message = "Read {Kind} from Graph: {FactCount} facts")]
     public static partial void GraphRead(ILogger logger, LiveDataKind kind, int factCount);
+
+    [LoggerMessage(EventId = 9006, Level = LogLevel.Warning, Message = "Graph did not answer within {Timeout} when looking in channel {ChannelId} for an interrupted post; it is posted again")]
+    public static partial void PostedCardLookupTimedOut(ILogger logger, string channelId, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 9007, Level = LogLevel.Warning, Message = "Looking in channel {ChannelId} through Graph for an interrupted post failed; it is posted again")]
+    public static partial void PostedCardLookupFailed(ILogger logger, Exception exception, string channelId);
 }

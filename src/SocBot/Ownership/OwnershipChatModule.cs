@@ -17,7 +17,7 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
 
     public IEnumerable<HelpEntry> Help { get; } =
     [
-        new("who owns ‹topic›?", "which SOC team is responsible for a duty, product or task (also: which team handles …, who do I ask about …)"),
+        new("who owns ‹topic›?", "which SOC team is responsible for a duty, product or task"),
         new("what does ‹team› do?", "a team's responsibilities and recurring tasks"),
         new("matrix", "the whole SOC roles matrix"),
     ];

@@ -11,7 +11,6 @@ namespace SocBot.Reminders;
 public sealed class PostedCardRenderer(
     ISocStateStore store,
     ICatalogSource catalogSource,
-    ChannelDirectory directory,
     ReminderViewFactory views,
     LiveReminderData live,
     TimeProvider time)
@@ -25,10 +24,7 @@ public sealed class PostedCardRenderer(
             return ReminderCards.Reminder(await live.AddToAsync(views.ForRecord(record), cancellationToken), now);
         }
 
-        var namingTeam = siblings.Select(r => r.TeamId).Min(StringComparer.Ordinal)!;
-        var target = await directory.ResolveAsync(record.TenantId, namingTeam, cancellationToken);
-        var title = target?.ChannelTitle ?? catalogSource.Current.FindTeam(namingTeam)?.DisplayName ?? namingTeam;
-        return ReminderCards.Digest(title, siblings.Select(views.ForRecord).ToList(), now);
+        return ReminderCards.Digest(siblings.Select(views.ForRecord).ToList(), now);
     }
 
     /// <summary>Occurrences posted in the same activity, across every team whose reminders can share a channel.</summary>

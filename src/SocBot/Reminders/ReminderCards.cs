@@ -84,16 +84,29 @@ public static class ReminderCards
     /// </summary>
     public const int MaxDigestRows = 15;
 
-    /// <summary>The digest's heading, which the card and the CLI's report of the pass both show.</summary>
-    public static string DigestHeading(string channelTitle, int count) => $"{count} SOC tasks due in the {channelTitle} channel";
+    /// <summary>
+    /// The digest's heading, which the card and the CLI's report of the pass both show: whose tasks they are, not the
+    /// conversation's name (a personal chat or a channel may serve several teams, and the rows name each one).
+    /// </summary>
+    public static string DigestHeading(IReadOnlyList<ReminderView> views)
+    {
+        var teams = views.Select(v => v.TeamName).Distinct(StringComparer.Ordinal).ToList();
+        var whose = teams.Count switch
+        {
+            1 => teams[0],
+            2 => $"{teams[0]} and {teams[1]}",
+            _ => $"{teams.Count} teams",
+        };
+        return $"{views.Count} SOC tasks due for {whose}";
+    }
 
     /// <summary>
     /// One card for several occurrences due at once in one channel: a row each with its title, its status (and its team
     /// when the channel serves several) and the single card's Done, Skip (with a reason) and Snooze.
     /// </summary>
-    public static AdaptiveCard Digest(string channelTitle, IReadOnlyList<ReminderView> views, DateTimeOffset now)
+    public static AdaptiveCard Digest(IReadOnlyList<ReminderView> views, DateTimeOffset now)
     {
-        var heading = DigestHeading(channelTitle, views.Count);
+        var heading = DigestHeading(views);
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = heading, Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true },

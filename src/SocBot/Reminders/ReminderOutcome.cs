@@ -16,4 +16,6 @@ public enum ReminderOutcome
     Deferred,
     /// <summary>A take-over that could not tell whether the first post landed posted once more, the card marked so.</summary>
     PostedAgain,
+    /// <summary>A take-over found the first post in the channel (through Graph) and recorded it instead of posting again.</summary>
+    FoundPosted,
 }

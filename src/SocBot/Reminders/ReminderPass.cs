@@ -17,6 +17,7 @@ public sealed partial class ReminderPass(
     ReminderViewFactory views,
     ReminderPoster poster,
     LiveReminderData live,
+    IPostedCardFinder finder,
     OverdueEscalator escalator,
     IOptions<ReminderOptions> options,
     ILogger<ReminderPass> logger)
@@ -126,6 +127,7 @@ public sealed partial class ReminderPass(
             }
         }
 
+        claimed = await RecordFoundAsync(claimed, now, items, cancellationToken);
         if (claimed.Count == 0)
         {
             return items;
@@ -144,9 +146,9 @@ public sealed partial class ReminderPass(
             var again = batch.Any(p => p.PostsAgain);
             var cards = batch.Select(p => views.ForOccurrence(p.TenantId, p.Occurrence, IsLate(p, now), p.Target.UnboundTeamName) with { PostedAgain = p.PostsAgain }).ToList();
             var card = digest
-                ? ReminderCards.Digest(DigestTitle(batch), cards, now)
+                ? ReminderCards.Digest(cards, now)
                 : ReminderCards.Reminder(await live.AddToAsync(cards[0], cancellationToken), now);
-            var where = digest ? $"\"{ReminderCards.DigestHeading(DigestTitle(batch), batch.Count)}\"" : target.ChannelTitle;
+            var where = digest ? $"\"{ReminderCards.DigestHeading(cards)}\"" : target.ChannelTitle;
             try
             {
                 foreach (var pending in batch.Where(p => p.PostsAgain))
@@ -200,6 +202,31 @@ public sealed partial class ReminderPass(
         return items;
     }
 
+    /// <summary>
+    /// Take-overs whose first post may have reached Teams look for it in the channel first; a card found there is recorded
+    /// as posted and not posted again. The rest are returned to be posted.
+    /// </summary>
+    private async Task<List<Pending>> RecordFoundAsync(List<Pending> claimed, DateTimeOffset now, List<ReminderPassItem> items, CancellationToken cancellationToken)
+    {
+        var toPost = new List<Pending>();
+        foreach (var pending in claimed)
+        {
+            var key = pending.Occurrence.Key.ToString();
+            var found = pending.PostsAgain ? await finder.FindAsync(pending.Target, pending.Occurrence.TeamId, key, cancellationToken) : null;
+            if (found is null)
+            {
+                toPost.Add(pending);
+                continue;
+            }
+
+            await NoteAttemptAsync(pending, PostAttempt.FoundPosted, $"the first post reached Teams: {found.ConversationId} {found.ActivityId}", cancellationToken);
+            await store.RecordPostedAsync(pending.TenantId, pending.Occurrence.TeamId, key, found.ConversationId, found.ActivityId, cancellationToken);
+            items.Add(Item(pending, ReminderOutcome.FoundPosted, now, false, pending.Target.ChannelTitle));
+        }
+
+        return toPost;
+    }
+
     private async Task<bool> ClaimAsync(Pending pending, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var occurrence = pending.Occurrence;
@@ -220,13 +247,6 @@ public sealed partial class ReminderPass(
     private Task NoteAttemptAsync(Pending pending, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
         store.RecordPostAttemptAsync(pending.TenantId, pending.Occurrence.TeamId, pending.Occurrence.Key.ToString(), pending.ClaimId, attempt, detail, cancellationToken);
 
-    /// <summary>
-    /// Teams bound to one conversation may have different names for it; the team with the smallest id names the digest,
-    /// the same choice <see cref="PostedCardRenderer"/> makes when it rebuilds the card.
-    /// </summary>
-    private static string DigestTitle(IReadOnlyList<Pending> batch) =>
-        batch.MinBy(p => p.Occurrence.TeamId, StringComparer.Ordinal)!.Target.ChannelTitle;
-
     private bool IsLate(Pending pending, DateTimeOffset now) => now - pending.Occurrence.RemindAt > options.Value.LateAfter;
 
     private ReminderPassItem Item(Pending pending, ReminderOutcome outcome, DateTimeOffset now, bool inDigest, string? detail) =>
@@ -239,7 +259,7 @@ public sealed partial class ReminderPass(
 
         /// <summary>
         /// Taking over a claim whose post may have reached Teams (it timed out, got 502/504, or the pass died mid-post):
-        /// nothing here can tell, so the card goes out once more, marked as posted again.
+        /// unless the channel can be read back and shows it, the card goes out once more, marked as posted again.
         /// </summary>
         public bool PostsAgain => Existing is { } earlier && earlier.LastPostAttempt is not (PostAttempt.NotDelivered or PostAttempt.Deferred);
     }

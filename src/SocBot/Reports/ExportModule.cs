@@ -29,6 +29,7 @@ public sealed partial class ExportModule(
     ISocStateStore store,
     FileUploadClient uploads,
     IOptions<ReportsOptions> options,
+    ExportLinkSigner links,
     TimeProvider time,
     ILogger<ExportModule> logger) : IBotModule
 {
@@ -49,7 +50,7 @@ public sealed partial class ExportModule(
         if (ExportRange.Parse(words, zone, time.GetUtcNow()) is not { } range)
         {
             await turn.SendActivityAsync(
-                $"Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, {zone.Id}), the second not before the first, or one day: `export 2026-01-05`, `export today`. Add `all` for SocBot's own entries and the ids.",
+                $"Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, {SocTime.ZoneName(zone)}), the second not before the first, or one day: `export 2026-01-05`, `export today`. Add `all` for SocBot's own entries and the ids.",
                 cancellationToken);
             return;
         }
@@ -99,11 +100,11 @@ public sealed partial class ExportModule(
     private OutgoingActivity Offer(PreparedExport prepared)
     {
         var link = options.Value.PublicBaseUrl is { } baseUrl
-            ? $" Or [download it]({ExportEndpoints.LinkTo(baseUrl, prepared.Export)}) (the link works for {AuditExporter.Lifetime.TotalMinutes:0} minutes)."
+            ? $" Or [download it]({links.LinkTo(baseUrl, prepared.Export)}) (the link works for {AuditExporter.Lifetime.TotalMinutes:0} minutes)."
             : string.Empty;
         return new OutgoingActivity
         {
-            Text = $"Audit log {prepared.Range.Label}: {prepared.Rows} entries. Allow the upload and the CSV goes to your OneDrive.{link}",
+            Text = $"Audit log {prepared.Range.Label}: {(prepared.Rows == 1 ? "1 entry" : $"{prepared.Rows} entries")}. Allow the upload and the CSV goes to your OneDrive.{link}",
             TextFormat = "markdown",
             Attachments = [ExportCards.FileConsent(prepared)],
         };

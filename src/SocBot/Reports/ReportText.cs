@@ -15,7 +15,7 @@ internal static class ReportText
         _ => "Open",
     };
 
-    /// <summary>"- Done: **Task** (Week 2 2026) by Ada at Mon 5 Jan 10:42 — note"; open ones say when they are due.</summary>
+    /// <summary>"- Done: **Task** (Week 2 2026) by Ada at Mon 5 Jan 10:42 UTC — note"; open ones say when they are due.</summary>
     public static string Line(ReminderView view, DateTimeOffset now, bool withTeam = false)
     {
         var team = withTeam ? $" for {view.TeamName}" : string.Empty;
@@ -24,7 +24,7 @@ internal static class ReportText
         {
             OccurrenceState.Completed => $"{head} by {Who(view)} at {When(view)}{Suffix(" — ", view.Note)}{Suffix(" — evidence: ", view.Evidence)}",
             OccurrenceState.Skipped => $"{head} by {Who(view)} at {When(view)}: {OneLine(view.Reason ?? string.Empty)}",
-            _ => $"{head} due {SocTime.Local(view.DueAt, view.TimeZone)}, {SocTime.DueHint(view.DueAt, now)}{Snoozed(view, now)}",
+            _ => $"{head} due {SocTime.LocalWithZone(view.DueAt, view.TimeZone)}, {SocTime.DueHint(view.DueAt, now)}{Snoozed(view, now)}",
         };
     }
 
@@ -34,12 +34,12 @@ internal static class ReportText
 
     private static string Who(ReminderView view) => view.ResolvedBy?.Name ?? "someone";
 
-    private static string When(ReminderView view) => view.ResolvedAt is { } at ? SocTime.Local(at, view.TimeZone) : "an unknown time";
+    private static string When(ReminderView view) => view.ResolvedAt is { } at ? SocTime.LocalWithZone(at, view.TimeZone) : "an unknown time";
 
     private static string Suffix(string prefix, string? text) => string.IsNullOrWhiteSpace(text) ? string.Empty : prefix + OneLine(text);
 
     private static string Snoozed(ReminderView view, DateTimeOffset now) =>
         view.State == OccurrenceState.Snoozed && view.SnoozedUntil is { } until && until > now
-            ? $", snoozed until {SocTime.Local(until, view.TimeZone)}"
+            ? $", snoozed until {SocTime.LocalWithZone(until, view.TimeZone)}"
             : string.Empty;
 }

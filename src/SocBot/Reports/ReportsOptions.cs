@@ -10,4 +10,10 @@ public sealed class ReportsOptions
     /// exports are answered inline and large ones are refused.
     /// </summary>
     public Uri? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The secret (base64, at least 32 bytes) that signs export download links; required with <see cref="PublicBaseUrl"/>,
+    /// and the same on every instance so any of them accepts a link another made.
+    /// </summary>
+    public string? ExportLinkKey { get; set; }
 }

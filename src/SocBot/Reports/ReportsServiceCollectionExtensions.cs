@@ -13,6 +13,7 @@ public static class ReportsServiceCollectionExtensions
         services.AddOptions<ReportsOptions>().BindConfiguration(ReportsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReportsOptions>, ReportsOptionsValidator>();
         services.AddTransient<AuditExporter>();
+        services.AddSingleton<ExportLinkSigner>();
         services.AddHttpClient<FileUploadClient>();
         services.AddTransient<StatusReport>();
         services.AddTransient<TeamReports>();

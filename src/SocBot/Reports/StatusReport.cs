@@ -21,7 +21,7 @@ public sealed class StatusReport(ISocStateStore store, ICatalogSource catalogSou
         var catalog = catalogSource.Current;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(catalog.Settings.TimeZone);
         var week = ReportWeek.Containing(now, zone);
-        var text = new StringBuilder($"**SOC status, {week}**, as of {SocTime.Local(now, zone)} ({zone.Id})\n");
+        var text = new StringBuilder($"**SOC status, {week}**, as of {SocTime.LocalWithZone(now, zone)}\n");
         foreach (var team in scope.Teams)
         {
             var records = await store.ListTeamOccurrencesAsync(scope.TenantId, team.Id, now - reminderOptions.Value.OverdueLookback, now + ReportWindow.Ahead, cancellationToken);

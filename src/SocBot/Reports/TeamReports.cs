@@ -100,7 +100,7 @@ public sealed class TeamReports(
                 text.Append("- **").Append(task.Title).Append("**: ").Append(task.Cadence);
                 if (next.TryGetValue(task.Id, out var occurrence))
                 {
-                    text.Append("; next reminder ").Append(SocTime.Local(occurrence.RemindAt, zone));
+                    text.Append("; next reminder ").Append(SocTime.LocalWithZone(occurrence.RemindAt, zone));
                 }
                 else if (task.Cadence.IsScheduled)
                 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using SocBot.Catalog;
 using SocBot.Cli;
+using SocBot.Reminders;
 
 namespace SocBot.Scheduling;
 
@@ -69,20 +70,24 @@ public sealed class ScheduleVerb(ICatalogSource source, OccurrenceSchedule sched
         var occurrences = schedule.List(from, to, teamId);
 
         var culture = CultureInfo.InvariantCulture;
-        await console.Out.WriteLineAsync(string.Create(culture, $"{occurrences.Count} occurrence(s) reminded from {fromDay:yyyy-MM-dd} to {toDay:yyyy-MM-dd} (exclusive), times in {zone.Id}").AsMemory(), cancellationToken);
+        await console.Out.WriteLineAsync(string.Create(culture, $"{occurrences.Count} occurrence(s) reminded from {fromDay:yyyy-MM-dd} to {toDay:yyyy-MM-dd} (exclusive), times in {SocTime.ZoneName(zone)}").AsMemory(), cancellationToken);
+        var teamNames = catalog.Teams.ToDictionary(t => t.Id, t => t.DisplayName, StringComparer.Ordinal);
         var titleWidth = Math.Min(TitleWidth, occurrences.Select(o => o.Task.Title.Length).DefaultIfEmpty(5).Max());
-        await console.Out.WriteLineAsync($"{"remind",-22} {"due",-22} {"team",-20} {"period",-18} {"task".PadRight(titleWidth)} key".AsMemory(), cancellationToken);
+        var teamWidth = Math.Min(TeamWidth, occurrences.Select(o => teamNames[o.TeamId].Length).DefaultIfEmpty(4).Max());
+        await console.Out.WriteLineAsync($"{"remind",-22} {"due",-22} {"team".PadRight(teamWidth)} {"period",-18} {"task".PadRight(titleWidth)} key".AsMemory(), cancellationToken);
         foreach (var occurrence in occurrences)
         {
-            var line = string.Create(culture, $"{Format(occurrence.RemindAt, zone),-22} {Format(occurrence.DueAt, zone),-22} {occurrence.TeamId,-20} {occurrence.PeriodLabel,-18} {Fit(occurrence.Task.Title, titleWidth)} {occurrence.Key}");
+            var line = string.Create(culture, $"{Format(occurrence.RemindAt, zone),-22} {Format(occurrence.DueAt, zone),-22} {Fit(teamNames[occurrence.TeamId], teamWidth)} {occurrence.PeriodLabel,-18} {Fit(occurrence.Task.Title, titleWidth)} {occurrence.Key}");
             await console.Out.WriteLineAsync(line.AsMemory(), cancellationToken);
         }
 
         return ExitCodes.Ok;
     }
 
-    /// <summary>Long titles are cut to keep one occurrence a line; the key after them names the task in full.</summary>
+    /// <summary>Long titles and team names are cut to keep one occurrence a line; the key after them names both in full.</summary>
     private const int TitleWidth = 48;
+
+    private const int TeamWidth = 32;
 
     private static string Fit(string title, int width) => title.Length <= width ? title.PadRight(width) : title[..(width - 1)] + "…";
 

@@ -10,6 +10,7 @@ public static class AuditActions
     public const string PostDeferred = "post-deferred";
     public const string PossiblyPosted = "possibly-posted";
     public const string PostingAgain = "posting-again";
+    public const string FoundPosted = "found-posted";
     public const string Snoozed = "snoozed";
     public const string SnoozeEnded = "snooze-ended";
     public const string EscalationAdvanced = "escalation-advanced";
@@ -25,6 +26,7 @@ public static class AuditActions
         PostAttempt.NotDelivered => PostNotDelivered,
         PostAttempt.Deferred => PostDeferred,
         PostAttempt.MayHaveBeenDelivered => PossiblyPosted,
+        PostAttempt.FoundPosted => FoundPosted,
         _ => PostingAgain,
     };
 }

@@ -14,4 +14,7 @@ public enum PostAttempt
 
     /// <summary>A take-over that could not tell is posting once more, with the card marked so.</summary>
     PostingAgain,
+
+    /// <summary>A take-over found the first post in the channel and recorded it: nothing is posted again.</summary>
+    FoundPosted,
 }

@@ -122,6 +122,22 @@ public sealed class AgentsPlayground : IAsyncDisposable
     }
 
     /// <summary>
+    /// Installs the bot in a conversation as Teams does, through the Playground's "Mock an Activity" menu: its
+    /// installationUpdate ("add") for that conversation, then the conversationUpdate adding the bot.
+    /// </summary>
+    public async Task InstallAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        foreach (var type in new[] { "install", "botAdded" })
+        {
+            using var template = await _http.GetAsync($"_internal/v1/customActivities/template?conversationId={Uri.EscapeDataString(conversationId)}&type={type}", cancellationToken);
+            using var activity = await ReadSuccessAsync(template, cancellationToken);
+            using var content = new StringContent(activity.RootElement.GetRawText(), Encoding.UTF8, "application/json");
+            using var sent = await _http.PostAsync("_internal/v1/customActivities", content, cancellationToken);
+            Assert.True(sent.IsSuccessStatusCode, $"The Playground answered {(int)sent.StatusCode} to the {type} activity.");
+        }
+    }
+
+    /// <summary>
     /// Clicks an Action.Execute button on the message <paramref name="replyToId"/> as the current user; returns the bot's
     /// invoke answer as the Playground relays it.
     /// </summary>

@@ -33,7 +33,7 @@ public sealed class OnboardingTests
     }
 
     [Fact]
-    public async Task Help_ForAdmin_ListsTheAdminCommands_ForATeamMember_LeavesThemOut()
+    public async Task Help_ForAdmin_EverydayCommandsFirstAndAdminsOnOneLine_ForATeamMember_NoAdminLine()
     {
         await using var scenario = await CommandScenario.StartAsync();
         await scenario.LinkAsync((SocChannels.Oversight, "soc-oversight"), (SocChannels.Monitoring, "monitoring"));
@@ -41,17 +41,30 @@ public sealed class OnboardingTests
         var admin = await scenario.SayInChannelAsync(Speaker.Admin, SocChannels.Monitoring, "help");
         var member = await scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "help");
 
-        var adminCommands = Commands(admin);
-        var memberCommands = Commands(member);
-        Assert.Contains("link ‹team›", adminCommands);
-        Assert.Contains("unlink ‹team›", adminCommands);
-        Assert.Contains("reload", adminCommands);
-        Assert.DoesNotContain("link ‹team›", memberCommands);
-        Assert.DoesNotContain("unlink ‹team›", memberCommands);
-        Assert.DoesNotContain("reload", memberCommands);
-        Assert.Equal(adminCommands.Except(["link ‹team›", "unlink ‹team›", "reload"]), memberCommands);
-        Assert.Contains("complete ‹task› [note]", memberCommands);
-        Assert.True(CommandScenario.Lines(member).Count <= 14, member);
+        Assert.Equal(Commands(member), Commands(admin));
+        Assert.DoesNotContain(Commands(member), c => c is "link ‹team›" or "unlink ‹team›" or "reload" or "help");
+        Assert.Contains("complete ‹task› [note]", Commands(member));
+        Assert.Equal("who owns ‹topic›?", Commands(member)[0]);
+        Assert.True(admin.Split('\n').Length <= 20, admin);
+        var adminLine = Assert.Single(admin.Split('\n'), l => l.StartsWith("**Admins**: ", StringComparison.Ordinal));
+        Assert.Equal("**Admins**: **reload** · **link ‹team›** · **unlink ‹team›** · **help admin**", adminLine);
+        Assert.True(admin.IndexOf(adminLine, StringComparison.Ordinal) > admin.IndexOf("**export", StringComparison.Ordinal), admin);
+        Assert.DoesNotContain("**Admins**", member, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HelpAdmin_ForAdmin_SaysWhatEachAdminCommandDoes_ForATeamMember_TheEverydayHelp()
+    {
+        await using var scenario = await CommandScenario.StartAsync();
+        await scenario.LinkAsync((SocChannels.Oversight, "soc-oversight"), (SocChannels.Monitoring, "monitoring"));
+
+        var admin = await scenario.SayInChannelAsync(Speaker.Admin, SocChannels.Monitoring, "help admin");
+        var member = await scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "help admin");
+
+        Assert.StartsWith("**Admin commands**", admin, StringComparison.Ordinal);
+        Assert.Equal(["reload", "link ‹team›", "unlink ‹team›", "help admin"], Commands(admin));
+        Assert.StartsWith("I'm **SocBot**", member, StringComparison.Ordinal);
+        Assert.DoesNotContain("reload", member, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +75,7 @@ public sealed class OnboardingTests
 
         var help = await scenario.SayInChannelAsync(Speaker.Grace, SocChannels.Oversight, "help");
 
-        Assert.Contains("link ‹team›", Commands(help));
+        Assert.Contains("**link ‹team›**", help, StringComparison.Ordinal);
     }
 
     [Theory]

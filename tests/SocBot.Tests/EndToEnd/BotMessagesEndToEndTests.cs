@@ -25,7 +25,7 @@ public sealed class BotMessagesEndToEndTests : DevelopmentBotTests
         Assert.Equal("1700000000001", body.GetProperty("replyToId").GetString());
         Assert.Equal(TeamsActivities.BotId, body.GetProperty("from").GetProperty("id").GetString());
         Assert.Equal($"{TeamsActivities.ChannelId};messageid=1700000000001", body.GetProperty("conversation").GetProperty("id").GetString());
-        Assert.Contains("**help**", body.GetProperty("text").GetString());
+        Assert.Contains("**status [team]**", body.GetProperty("text").GetString());
         Assert.Null(reply.Header("Authorization"));
     }
 

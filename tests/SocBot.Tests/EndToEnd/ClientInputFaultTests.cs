@@ -12,8 +12,8 @@ namespace SocBot.Tests.EndToEnd;
 /// </summary>
 public sealed class ClientInputFaultTests : DevelopmentBotTests
 {
-    /// <summary>Cases in the suite; bench/SocBot.Probes runs 5,000 with the process's memory measured.</summary>
-    private const int SuiteFuzzCases = 500;
+    /// <summary>500 cases in the suite; scripts/reliability-probes.sh runs 5,000.</summary>
+    private static readonly int SuiteFuzzCases = ProbeSize.Pick(500, 5_000);
 
     [Theory]
     [InlineData("membersAdded")]

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace SocBot.Tests.EndToEnd;
 
 /// <summary>`socbot remind --at` as separate operating-system processes sharing one SQLite store.</summary>
@@ -84,28 +82,6 @@ public sealed class RemindCommandLineTests
         Assert.NotEmpty(run.Stderr);
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RemindAsync(string database, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SocBot.dll"));
-        start.ArgumentList.Add("remind");
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["Storage__SqlitePath"] = database;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int ExitCode, string Stdout, string Stderr)> RemindAsync(string database, params string[] args) =>
+        RemindProcess.RunAsync(RemindProcess.Sqlite(database), args);
 }

@@ -48,7 +48,7 @@ public sealed class ReminderEndToEndTests : IAsyncLifetime
         Assert.Equal(3, threads.Count(t => t.ChannelId == ReminderScenario.MonitoringChannel));
         var digest = Assert.Single(threads, t => t.ChannelId == ReminderScenario.OversightChannel);
         var digestTexts = PostedCards.Texts(PostedCards.CardOf(digest.Activity));
-        Assert.Equal("7 SOC tasks due in the SOC Oversight channel", digestTexts[0]);
+        Assert.Equal("7 SOC tasks due for 4 teams", digestTexts[0]);
         Assert.Contains(digestTexts, t => t.StartsWith("Threat Intelligence & Analytics (no channel yet) · Open · due in", StringComparison.Ordinal));
         Assert.StartsWith("Teams with no channel yet get their reminders here.", digestTexts[^1], StringComparison.Ordinal);
         Assert.All(report.Items.Where(i => i.InDigest), i => Assert.Equal($"\"{digestTexts[0]}\"", i.Detail));

@@ -64,7 +64,7 @@ public sealed class AgentsPlaygroundTests
         Assert.Equal(MondayMorning, stored.ResolvedAt);
     }
 
-    private static bool IsBotMessage(AgentsPlayground playground, PlaygroundStreamEvent streamEvent, string action) =>
+    internal static bool IsBotMessage(AgentsPlayground playground, PlaygroundStreamEvent streamEvent, string action) =>
         streamEvent.Action == action
         && streamEvent.ConversationId == playground.PersonalChatId
         && streamEvent.Message.TryGetProperty("from", out var from)

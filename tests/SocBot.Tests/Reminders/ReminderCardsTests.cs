@@ -88,7 +88,7 @@ public sealed class ReminderCardsTests
     {
         var views = Rows(3);
 
-        var card = ReminderCards.Digest("Monitoring", views, Now);
+        var card = ReminderCards.Digest(views, Now);
 
         var rows = card.Body.OfType<AdaptiveContainer>().ToList();
         Assert.Equal(3, rows.Count);
@@ -115,13 +115,13 @@ public sealed class ReminderCardsTests
     [Fact]
     public void Digest_NamesTheTeamOfEachRow_OnlyWhenTheChannelServesSeveral()
     {
-        var one = ReminderCards.Digest("Monitoring", Rows(2), Now);
-        var several = ReminderCards.Digest("SOC Oversight", [Rows(1)[0], Rows(2)[1] with { TeamName = "CSIRT", UnboundTeamName = "CSIRT" }], Now);
+        var one = ReminderCards.Digest(Rows(2), Now);
+        var several = ReminderCards.Digest([Rows(1)[0], Rows(2)[1] with { TeamName = "CSIRT", UnboundTeamName = "CSIRT" }], Now);
 
         Assert.Equal("Open · due in 7 h", StatusOfRow(one, 0));
         Assert.Equal("Monitoring · Open · due in 7 h", StatusOfRow(several, 0));
         Assert.Equal("CSIRT (no channel yet) · Open · due in 7 h", StatusOfRow(several, 1));
-        Assert.Equal("2 SOC tasks due in the SOC Oversight channel", several.Body.OfType<AdaptiveTextBlock>().First().Text);
+        Assert.Equal("2 SOC tasks due for Monitoring and CSIRT", several.Body.OfType<AdaptiveTextBlock>().First().Text);
     }
 
     [Fact]
@@ -210,9 +210,9 @@ public sealed class ReminderCardsTests
             ["skipped"] = ReminderCards.Reminder(skipped, Now),
             ["snoozed"] = ReminderCards.Reminder(snoozed, Now),
             ["late-unbound"] = ReminderCards.Reminder(lateUnbound, Now),
-            ["digest"] = ReminderCards.Digest("SOC Oversight", [open, completed, lateUnbound], Now),
-            ["digest-largest"] = ReminderCards.Digest("SOC Oversight", Largest(open), Now),
-            ["digest-several-teams"] = ReminderCards.Digest("SOC Oversight", [open, skipped, snoozed with { TeamName = "CSIRT", UnboundTeamName = "CSIRT" }], Now.AddHours(8)),
+            ["digest"] = ReminderCards.Digest([open, completed, lateUnbound], Now),
+            ["digest-largest"] = ReminderCards.Digest(Largest(open), Now),
+            ["digest-several-teams"] = ReminderCards.Digest([open, skipped, snoozed with { TeamName = "CSIRT", UnboundTeamName = "CSIRT" }], Now.AddHours(8)),
             ["escalation"] = EscalationCards.Summary(overdue, Now.AddDays(2)),
             ["nudge"] = EscalationCards.Nudge([overdue[0]], Now.AddHours(9)),
             ["nudge-digest"] = EscalationCards.Nudge(overdue.Take(5).ToList(), Now.AddHours(9)),

@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 using SocBot.Reports;
+using SocBot.State;
 using SocBot.Tests.EndToEnd;
 
 namespace SocBot.Tests.Reports;
@@ -131,13 +133,14 @@ public sealed partial class ExportTests
     [Fact]
     public async Task Export_WithPublicBaseUrl_AlsoLinksToTheFile_WhichAnyInstanceServesForAnHour()
     {
-        await using var scenario = await StartWithHistoryAsync(new Dictionary<string, string?> { ["SocBot:PublicBaseUrl"] = "https://socbot.example/bot/" });
+        await using var scenario = await StartWithHistoryAsync(LinkSettings);
 
         var reply = await scenario.SayInChatAsync(Speaker.Admin, "export 2026-01-05 all");
 
         var link = Link().Match(reply);
         Assert.True(link.Success, reply);
-        var path = $"exports/{link.Groups["tenant"].Value}/{link.Groups["id"].Value}.csv";
+        var path = $"exports/{link.Groups["tenant"].Value}/{link.Groups["id"].Value}.csv?expires={link.Groups["expires"].Value}&sig={link.Groups["sig"].Value}";
+        Assert.Equal((scenario.Time.GetUtcNow() + AuditExporter.Lifetime).ToUnixTimeSeconds(), long.Parse(link.Groups["expires"].Value, CultureInfo.InvariantCulture));
         using (var download = await scenario.Bot.Http.GetAsync(path))
         {
             Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -152,15 +155,45 @@ public sealed partial class ExportTests
 
         scenario.Time.Advance(AuditExporter.Lifetime);
         using var expired = await scenario.Bot.Http.GetAsync(path);
-        Assert.Equal(HttpStatusCode.NotFound, expired.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, expired.StatusCode);
     }
 
     [Fact]
-    public async Task ExportsEndpoint_UnknownId_Answers404()
+    public async Task ExportLink_SignatureOrExpiryEdited_Answers403()
     {
-        await using var scenario = await CommandScenario.StartAsync();
+        await using var scenario = await StartWithHistoryAsync(LinkSettings);
+        var link = Link().Match(await scenario.SayInChatAsync(Speaker.Admin, "export 2026-01-05"));
+        Assert.True(link.Success);
+        var file = $"exports/{link.Groups["tenant"].Value}/{link.Groups["id"].Value}.csv";
+        var later = long.Parse(link.Groups["expires"].Value, CultureInfo.InvariantCulture) + 86_400;
+        var sig = link.Groups["sig"].Value;
+        var otherSig = (sig[0] == 'A' ? "B" : "A") + sig[1..];
 
-        using var response = await scenario.Bot.Http.GetAsync($"exports/{CommandScenario.TenantId}/0123456789abcdef0123456789abcdef.csv");
+        foreach (var tampered in new[] { file, $"{file}?expires={later}&sig={sig}", $"{file}?expires={link.Groups["expires"].Value}&sig={otherSig}" })
+        {
+            using var response = await scenario.Bot.Http.GetAsync(tampered);
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task PublicBaseUrl_WithoutExportLinkKey_RefusesToStart_NamingTheKey()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            SocBotTestHost.StartAsync(new Dictionary<string, string?> { ["SocBot:PublicBaseUrl"] = "https://socbot.example/", ["SocBot:ExportLinkKey"] = Convert.ToBase64String(new byte[16]) }));
+
+        Assert.Contains("SocBot:ExportLinkKey", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExportsEndpoint_UnknownIdSignedWithTheKey_Answers404()
+    {
+        await using var scenario = await CommandScenario.StartAsync(configuration: LinkSettings);
+        var signer = scenario.Bot.Services.GetRequiredService<ExportLinkSigner>();
+        var now = scenario.Time.GetUtcNow();
+        var link = signer.LinkTo(new Uri("https://socbot.example/bot/"), new StoredExport(CommandScenario.TenantId, "0123456789abcdef0123456789abcdef", "x.csv", [], new Actor("a", "b"), now, now.AddHours(1)));
+
+        using var response = await scenario.Bot.Http.GetAsync(link.PathAndQuery.Replace("/bot/", string.Empty, StringComparison.Ordinal));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -177,7 +210,7 @@ public sealed partial class ExportTests
 
         var reply = await scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, text);
 
-        Assert.StartsWith("Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, Etc/UTC)", reply, StringComparison.Ordinal);
+        Assert.StartsWith("Say `export ‹from› ‹to›` with two days (yyyy-MM-dd, UTC)", reply, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -198,7 +231,7 @@ public sealed partial class ExportTests
     public async Task PublicBaseUrl_Invalid_RefusesToStart_NamingTheKey(string value)
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
-            SocBotTestHost.StartAsync(new Dictionary<string, string?> { ["SocBot:PublicBaseUrl"] = value }));
+            SocBotTestHost.StartAsync(new Dictionary<string, string?> { ["SocBot:PublicBaseUrl"] = value, ["SocBot:ExportLinkKey"] = LinkSettings["SocBot:ExportLinkKey"] }));
 
         Assert.Contains("SocBot:PublicBaseUrl", failure.Message, StringComparison.Ordinal);
     }
@@ -228,6 +261,12 @@ public sealed partial class ExportTests
         Assert.DoesNotContain(rows.SelectMany(r => r), f => f.Contains(CommandScenario.TenantId, StringComparison.Ordinal) || f.Contains("aad-", StringComparison.Ordinal));
     }
 
-    [GeneratedRegex(@"\(https://socbot\.example/bot/exports/(?<tenant>[^/]+)/(?<id>[0-9a-f]{32})\.csv\)")]
+    private static readonly Dictionary<string, string?> LinkSettings = new()
+    {
+        ["SocBot:PublicBaseUrl"] = "https://socbot.example/bot/",
+        ["SocBot:ExportLinkKey"] = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()),
+    };
+
+    [GeneratedRegex(@"\(https://socbot\.example/bot/exports/(?<tenant>[^/]+)/(?<id>[0-9a-f]{32})\.csv\?expires=(?<expires>[0-9]+)&sig=(?<sig>[A-Za-z0-9_-]{43})\)")]
     private static partial Regex Link();
 }

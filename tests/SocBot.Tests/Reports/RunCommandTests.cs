@@ -38,7 +38,7 @@ public sealed class RunCommandTests
         Assert.StartsWith(SocChannels.Csirt + ";messageid=", record.ConversationId, StringComparison.Ordinal);
         Assert.Equal(new DateTimeOffset(2026, 1, 5, 17, 0, 0, TimeSpan.Zero), record.DueAt);
         Assert.Equal(
-            "Started **Run IR tabletop exercise** for **Computer Security Incident Response Team (CSIRT)**, due Mon 5 Jan 17:00 (due in 7 h). The card is in Computer Security Incident Response Team (CSIRT)'s channel.",
+            "Started **Run IR tabletop exercise** for **Computer Security Incident Response Team (CSIRT)**, due Mon 5 Jan 17:00 UTC (due in 7 h). The card is in Computer Security Incident Response Team (CSIRT)'s channel.",
             reply);
     }
 

@@ -28,7 +28,7 @@ public sealed class StatusVerbTests
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Empty(errors);
         Assert.Equal(chatReport, output);
-        Assert.Contains("- Done: **Generate Secure Score report** (Week 2 2026) by Ada Lovelace at Mon 5 Jan 09:00", CommandScenario.Lines(output));
+        Assert.Contains("- Done: **Generate Secure Score report** (Week 2 2026) by Ada Lovelace at Mon 5 Jan 09:00 UTC", CommandScenario.Lines(output));
         Assert.Equal(3, CommandScenario.Lines(output).Count);
     }
 
@@ -45,7 +45,7 @@ public sealed class StatusVerbTests
         var (code, output, _) = await RunAsync("status", "--team", "Oversight", "--at", "2026-01-05T12:00:00Z", $"--Storage:SqlitePath={sqlitePath}");
 
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.StartsWith("**SOC status, week 2 2026 (Mon 5 Jan – Sun 11 Jan)**, as of Mon 5 Jan 12:00 (Etc/UTC)", output, StringComparison.Ordinal);
+        Assert.StartsWith("**SOC status, week 2 2026 (Mon 5 Jan – Sun 11 Jan)**, as of Mon 5 Jan 12:00 UTC", output, StringComparison.Ordinal);
         Assert.Equal(5, output.Split('\n').Count(l => l.StartsWith("**", StringComparison.Ordinal) && l.EndsWith("**: nothing due this week", StringComparison.Ordinal)));
     }
 

@@ -33,9 +33,9 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.StartsWith("**Open for Monitoring** (3)", reply, StringComparison.Ordinal);
         Assert.Equal(
             [
-                "- Open: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, due in 6 h",
-                "- Open: **Update SOC escalation tickets** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, due in 6 h",
-                "- Open: **Generate Secure Score report** (Week 2 2026) due Fri 9 Jan 17:00, due in 4 d",
+                "- Open: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00 UTC, due in 6 h",
+                "- Open: **Update SOC escalation tickets** (Mon 5 Jan 2026) due Mon 5 Jan 17:00 UTC, due in 6 h",
+                "- Open: **Generate Secure Score report** (Week 2 2026) due Fri 9 Jan 17:00 UTC, due in 4 d",
             ],
             CommandScenario.Lines(reply));
     }
@@ -45,7 +45,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
     {
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, $"complete {SecureScore} Score 71%, ticket SEC-12");
 
-        Assert.Equal("Recorded **Generate Secure Score report** (Week 2 2026) as done.\n\n- Done: **Generate Secure Score report** (Week 2 2026) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — Score 71%, ticket SEC-12", reply);
+        Assert.Equal("Recorded **Generate Secure Score report** (Week 2 2026) as done.\n\n- Done: **Generate Secure Score report** (Week 2 2026) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 UTC — Score 71%, ticket SEC-12", reply);
         var record = await Occurrence(SecureScore, "2026-W02");
         Assert.Equal(OccurrenceState.Completed, record.State);
         Assert.Equal(new Actor(Speaker.Ada.AadObjectId, Speaker.Ada.Name), record.ResolvedBy);
@@ -84,7 +84,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var reply = await _scenario.SayInChannelAsync(Speaker.Grace, SocChannels.Monitoring, $"skip {Tickets} {reason}");
 
-        Assert.Equal($"Recorded **Update SOC escalation tickets** (Mon 5 Jan 2026) as skipped.\n\n- Skipped: **Update SOC escalation tickets** (Mon 5 Jan 2026) for Monitoring by Grace Hopper at Mon 5 Jan 10:00: {reason}", reply);
+        Assert.Equal($"Recorded **Update SOC escalation tickets** (Mon 5 Jan 2026) as skipped.\n\n- Skipped: **Update SOC escalation tickets** (Mon 5 Jan 2026) for Monitoring by Grace Hopper at Mon 5 Jan 10:00 UTC: {reason}", reply);
         var record = await Occurrence(Tickets, "2026-01-05");
         Assert.Equal(OccurrenceState.Skipped, record.State);
         Assert.Equal(reason, record.Reason);
@@ -103,13 +103,13 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "status");
 
         var lines = reply.Split('\n');
-        Assert.Equal("**SOC status, week 2 2026 (Mon 5 Jan – Sun 11 Jan)**, as of Mon 5 Jan 18:00 (Etc/UTC)", lines[0]);
+        Assert.Equal("**SOC status, week 2 2026 (Mon 5 Jan – Sun 11 Jan)**, as of Mon 5 Jan 18:00 UTC", lines[0]);
         Assert.Contains("**Monitoring**: 3 due this week: 1 overdue, 0 open, 1 done, 1 skipped · 50% done (1 of 2; 1 skipped, not counted)", lines);
         Assert.Equal(
             [
-                "- Overdue: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, overdue by 1 h",
-                "- Done: **Generate Secure Score report** (Week 2 2026) by Ada Lovelace at Mon 5 Jan 10:00 — done early",
-                "- Skipped: **Update SOC escalation tickets** (Mon 5 Jan 2026) by Grace Hopper at Mon 5 Jan 10:00: queue empty",
+                "- Overdue: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00 UTC, overdue by 1 h",
+                "- Done: **Generate Secure Score report** (Week 2 2026) by Ada Lovelace at Mon 5 Jan 10:00 UTC — done early",
+                "- Skipped: **Update SOC escalation tickets** (Mon 5 Jan 2026) by Grace Hopper at Mon 5 Jan 10:00 UTC: queue empty",
             ],
             CommandScenario.Lines(reply));
     }
@@ -131,7 +131,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
                 "**Computer Security Incident Response Team (CSIRT)**: 1 due this week: 0 overdue, 1 open, 0 done, 0 skipped · 0% done (0 of 1)",
             ],
             headers);
-        Assert.Contains("- Done: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) by Ada Lovelace at Mon 5 Jan 10:00", CommandScenario.Lines(reply));
+        Assert.Contains("- Done: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) by Ada Lovelace at Mon 5 Jan 10:00 UTC", CommandScenario.Lines(reply));
     }
 
     [Fact]
@@ -147,8 +147,8 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.Contains("_From earlier weeks_: 2 overdue", reply.Split('\n'));
         Assert.Equal(
             [
-                "- Overdue: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, overdue by 6 d",
-                "- Overdue: **Update SOC escalation tickets** (Mon 5 Jan 2026) due Mon 5 Jan 17:00, overdue by 6 d",
+                "- Overdue: **Track Microsoft 365 Defender Threat & Vulnerability remediation activity** (Mon 5 Jan 2026) due Mon 5 Jan 17:00 UTC, overdue by 6 d",
+                "- Overdue: **Update SOC escalation tickets** (Mon 5 Jan 2026) due Mon 5 Jan 17:00 UTC, overdue by 6 d",
             ],
             CommandScenario.Lines(reply));
     }
@@ -185,8 +185,8 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.StartsWith("**History of Update SOC escalation tickets for Monitoring** (last 2)", reply, StringComparison.Ordinal);
         Assert.Equal(
             [
-                "- Open: **Update SOC escalation tickets** (Tue 6 Jan 2026) due Tue 6 Jan 17:00, due in 7 h",
-                "- Done: **Update SOC escalation tickets** (Mon 5 Jan 2026) by Ada Lovelace at Mon 5 Jan 10:00 — all triaged",
+                "- Open: **Update SOC escalation tickets** (Tue 6 Jan 2026) due Tue 6 Jan 17:00 UTC, due in 7 h",
+                "- Done: **Update SOC escalation tickets** (Mon 5 Jan 2026) by Ada Lovelace at Mon 5 Jan 10:00 UTC — all triaged",
             ],
             CommandScenario.Lines(reply));
     }
@@ -209,9 +209,9 @@ public sealed class TeamCommandsTests : IAsyncLifetime
         Assert.StartsWith("**Tasks of Monitoring**", reply, StringComparison.Ordinal);
         Assert.Equal(
             [
-                "- **Update SOC escalation tickets**: Daily; next reminder Tue 6 Jan 09:00",
-                "- **Track Microsoft 365 Defender Threat & Vulnerability remediation activity**: Daily; next reminder Tue 6 Jan 09:00",
-                "- **Generate Secure Score report**: Weekly; next reminder Mon 12 Jan 09:00",
+                "- **Update SOC escalation tickets**: Daily; next reminder Tue 6 Jan 09:00 UTC",
+                "- **Track Microsoft 365 Defender Threat & Vulnerability remediation activity**: Daily; next reminder Tue 6 Jan 09:00 UTC",
+                "- **Generate Secure Score report**: Weekly; next reminder Mon 12 Jan 09:00 UTC",
                 "- **Run IR tabletop exercise**: As needed; say `run Run IR tabletop exercise` to start one now",
             ],
             CommandScenario.Lines(reply));
@@ -224,7 +224,7 @@ public sealed class TeamCommandsTests : IAsyncLifetime
 
         var reply = await _scenario.SayInChannelAsync(Speaker.Ada, SocChannels.Monitoring, "complete run-ir-tabletop-exercise ransomware scenario");
 
-        Assert.Equal("Recorded **Run IR tabletop exercise** (As needed) as done.\n\n- Done: **Run IR tabletop exercise** (As needed) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 — ransomware scenario", reply);
+        Assert.Equal("Recorded **Run IR tabletop exercise** (As needed) as done.\n\n- Done: **Run IR tabletop exercise** (As needed) for Monitoring by Ada Lovelace at Mon 5 Jan 10:00 UTC — ransomware scenario", reply);
     }
 
     [Fact]

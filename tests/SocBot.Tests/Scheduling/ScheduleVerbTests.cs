@@ -18,7 +18,7 @@ public sealed class ScheduleVerbTests
         Assert.All(rows, r => Assert.Equal(("Mon", "2026-01-05", "09:00"), (r[0], r[1], r[2])));
         Assert.Contains(rows, r => r[7] == "generate-secure-score-report/monitoring/2026-W02" && r[4] == "2026-01-09" && r[5] == "17:00");
         Assert.Equal(5, rows.Count(r => r[7].StartsWith("update-soc-escalation-tickets/", StringComparison.Ordinal)));
-        Assert.StartsWith("10 occurrence(s) reminded from 2026-01-05 to 2026-01-06 (exclusive), times in Etc/UTC", output, StringComparison.Ordinal);
+        Assert.StartsWith("10 occurrence(s) reminded from 2026-01-05 to 2026-01-06 (exclusive), times in UTC", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -44,7 +44,21 @@ public sealed class ScheduleVerbTests
         Assert.Empty(errors);
         var daily = Rows(output).Where(r => r[^1].StartsWith("track-", StringComparison.Ordinal)).ToList();
         Assert.Equal([("2026-03-27", "09:00"), ("2026-03-30", "09:00")], daily.Select(r => (r[1], r[2])));
-        Assert.Contains("times in Europe/London", output, StringComparison.Ordinal);
+        Assert.Contains("times in London time", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Schedule_TeamColumn_ShowsTheTeamsNameNotItsId()
+    {
+        var (code, output, _) = await RunAsync("schedule", "--from", "2026-01-05", "--to", "2026-01-06");
+
+        Assert.Equal(ExitCodes.Ok, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2).ToList();
+        var csirt = Assert.Single(lines, l => l.EndsWith("update-soc-escalation-tickets/csirt/2026-01-05", StringComparison.Ordinal));
+        Assert.Contains(" Computer Security Incident Resp… ", csirt, StringComparison.Ordinal);
+        var engineering = Assert.Single(lines, l => l.EndsWith("update-soc-escalation-tickets/engineering-secops/2026-01-05", StringComparison.Ordinal));
+        Assert.Contains(" Engineering & SecOps ", engineering, StringComparison.Ordinal);
+        Assert.DoesNotContain(lines, l => l.Contains(" engineering-secops ", StringComparison.Ordinal));
     }
 
     [Fact]
