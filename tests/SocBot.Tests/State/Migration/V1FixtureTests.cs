@@ -44,7 +44,7 @@ public sealed class V1FixtureTests : IAsyncLifetime
 
         var snapshot = await SnapshotAsync(new AzureTableClient(TableConnectionString.Parse(_azurite.ConnectionString), name));
 
-        Assert.Equal(232, entities.Count);
+        Assert.Equal(284, entities.Count);
         AssertSame(_expected, snapshot);
     }
 
@@ -140,6 +140,8 @@ public sealed class V1FixtureTests : IAsyncLifetime
         }
 
         Assert.True(expected.Occurrences.Count >= 40 && expected.Audit.Count >= 100, "the fixture holds a pass's worth of history");
+        Assert.Equal(Enum.GetValues<PostAttempt>().Order(), expected.Occurrences.Select(o => o.LastPostAttempt).OfType<PostAttempt>().Distinct().Order());
+        Assert.Contains(expected.Occurrences, o => o.EscalationHeldUntil is not null);
     }
 
     private static TableEntity ToEntity(JsonElement row)
