@@ -14,6 +14,7 @@ public sealed class CompletionProbeTests(AzuriteFixture azurite) : IClassFixture
     private const string SqliteBackend = "SQLite";
     private const string AzuriteBackend = "Azurite";
     private const string SecureScoreReport = "generate-secure-score-report/monitoring/2026-W02";
+    private const string ProbeTaskPrefix = "probe-task-";
 
     /// <summary>Monday 5 January 2026, 09:00 UTC: the week's first reminders are due.</summary>
     private static readonly DateTimeOffset Monday0900 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
@@ -39,6 +40,58 @@ public sealed class CompletionProbeTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal(1, await CountAuditAsync(scenario, AuditActions.Completed, SecureScoreReport));
         var update = Assert.Single(scenario.Connector.Updates);
         Assert.StartsWith($"Completed by {winner} at ", PostedCards.Texts(PostedCards.CardOf(update.Json))[1]);
+    }
+
+    [Theory]
+    [InlineData(SqliteBackend)]
+    [InlineData(AzuriteBackend)]
+    public async Task CompletionsAcrossManyOccurrencesInParallel_AllStored_OneAuditRowEach(string backend)
+    {
+        // 200 on each backend costs the suite about a minute on a shared 2-core machine; scripts/reliability-probes.sh runs 200.
+        var count = ProbeSize.Pick(50, 200);
+        await using var scenario = await StartAsync(backend, ManyCardsSettings(count));
+        var cards = scenario.Connector.CreatedThreads
+            .Select(t => (t.ActivityId, Card: PostedCards.CardOf(t.Activity)))
+            .Where(c => PostedCards.OccurrenceKeys(c.Card) is [var key] && key.StartsWith(ProbeTaskPrefix, StringComparison.Ordinal))
+            .Select((c, i) => (c.ActivityId, Key: PostedCards.OccurrenceKeys(c.Card)[0], Data: PostedCards.FindAction(c.Card, ReminderVerbs.Complete).GetProperty("data"), Person: ($"29:p{i}", $"Person {i}", $"aad-p{i}")))
+            .ToList();
+        Assert.Equal(count, cards.Count);
+
+        var answers = await Task.WhenAll(cards.Select(c => scenario.ClickAsync(ReminderScenario.MonitoringChannel, c.ActivityId, c.Data, ReminderVerbs.Complete, c.Person)));
+
+        Assert.All(cards.Zip(answers), c => Assert.StartsWith($"Completed by {c.First.Person.Item2} at ", StatusLine(c.Second)));
+        var audit = await scenario.Store.ReadAuditAsync(ReminderScenario.TenantId, "monitoring", DateTimeOffset.UnixEpoch, DateTimeOffset.MaxValue, CancellationToken.None);
+        var completions = audit.Where(e => e.Action == AuditActions.Completed).GroupBy(e => e.OccurrenceKey!).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var card in cards)
+        {
+            var stored = await scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", card.Key, CancellationToken.None);
+            Assert.True(stored is { State: OccurrenceState.Completed } && stored.ResolvedBy!.Name == card.Person.Item2, $"{card.Key}: {stored?.State} by {stored?.ResolvedBy?.Name}");
+            Assert.Equal(1, completions.GetValueOrDefault(card.Key));
+        }
+
+        Assert.Equal(count, completions.Count);
+    }
+
+    /// <summary>
+    /// The default catalog plus <paramref name="count"/> daily Monitoring tasks, each on its own card. Teams' pacing is
+    /// lifted: on the test's frozen clock a call paced to a later instant would wait forever, and pacing has its own probes.
+    /// </summary>
+    private static Dictionary<string, string?> ManyCardsSettings(int count)
+    {
+        var tasks = string.Concat(Enumerable.Range(1, count).Select(i =>
+            $"  - id: {ProbeTaskPrefix}{i:D3}\n    title: Probe task {i:D3}\n    cadence: Daily\n    owner: monitoring\n    source: 000_89fee7269c763c63\n"));
+        var catalog = SocBot.Catalog.CatalogLoader.ReadDefaultText().Replace("\ntasks:\n", "\ntasks:\n" + tasks, StringComparison.Ordinal);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("socbot-catalog-").FullName, "catalog.yaml");
+        File.WriteAllText(path, catalog);
+        return new Dictionary<string, string?>
+        {
+            ["SocBot:CatalogPath"] = path,
+            ["Reminders:DigestByTeam:monitoring"] = "false",
+            ["Connector:Pacing:PerThread:0:Length"] = "00:00:01",
+            ["Connector:Pacing:PerThread:0:Limit"] = "1000000",
+            ["Connector:Pacing:PerTenant:0:Length"] = "00:00:01",
+            ["Connector:Pacing:PerTenant:0:Limit"] = "1000000",
+        };
     }
 
     private async Task<ReminderScenario> StartAsync(string backend, IDictionary<string, string?>? configuration = null)
