@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SocBot.Completions;
 using SocBot.Reminders;
 using SocBot.State;
 using SocBot.Testing.Azurite;
@@ -50,12 +51,7 @@ public sealed class CompletionProbeTests(AzuriteFixture azurite) : IClassFixture
         // 200 on each backend costs the suite about a minute on a shared 2-core machine; scripts/reliability-probes.sh runs 200.
         var count = ProbeSize.Pick(50, 200);
         await using var scenario = await StartAsync(backend, ManyCardsSettings(count));
-        var cards = scenario.Connector.CreatedThreads
-            .Select(t => (t.ActivityId, Card: PostedCards.CardOf(t.Activity)))
-            .Where(c => PostedCards.OccurrenceKeys(c.Card) is [var key] && key.StartsWith(ProbeTaskPrefix, StringComparison.Ordinal))
-            .Select((c, i) => (c.ActivityId, Key: PostedCards.OccurrenceKeys(c.Card)[0], Data: PostedCards.FindAction(c.Card, ReminderVerbs.Complete).GetProperty("data"), Person: ($"29:p{i}", $"Person {i}", $"aad-p{i}")))
-            .ToList();
-        Assert.Equal(count, cards.Count);
+        var cards = ProbeCards(scenario, count);
 
         var answers = await Task.WhenAll(cards.Select(c => scenario.ClickAsync(ReminderScenario.MonitoringChannel, c.ActivityId, c.Data, ReminderVerbs.Complete, c.Person)));
 
@@ -70,6 +66,59 @@ public sealed class CompletionProbeTests(AzuriteFixture azurite) : IClassFixture
         }
 
         Assert.Equal(count, completions.Count);
+    }
+
+    [Fact]
+    public async Task StorageOutageUnderClicks_EachAnswerIsAStoredSuccessOrNotSaved_AndANewClickSucceedsOnceStorageReturns()
+    {
+        var count = ProbeSize.Pick(30, 200);
+        await using var storage = await AzuriteServer.StartAsync(Directory.CreateTempSubdirectory("socbot-outage-").FullName);
+        var settings = ManyCardsSettings(count);
+        settings["ConnectionStrings:Tables"] = storage.ConnectionString;
+        settings["Storage:TableName"] = "Outage";
+        // The wall clock, so each click's storage budget runs out as it would in Teams' 5 s.
+        await using var scenario = await StartAsync(settings, services => services.AddSingleton(TimeProvider.System));
+        var cards = ProbeCards(scenario, count);
+
+        var clicks = cards.Select(c => ClickUnderOutageAsync(scenario, c.ActivityId, c.Data, c.Person)).ToList();
+        await Task.WhenAny(clicks);
+        await storage.StopAsync();
+        var answers = await Task.WhenAll(clicks);
+        await storage.RestartAsync();
+
+        Assert.All(answers, a => Assert.True(a.Status < 500, $"{a.Status}: {a.Body}"));
+        var outcomes = cards.Zip(answers).Select(c => (c.First.Key, c.First.Person, Texts: PostedCards.Texts(JsonDocument.Parse(c.Second.Body).RootElement.GetProperty("value")))).ToList();
+        var saved = outcomes.Where(o => o.Texts[0] != CardActionModule.NotSavedTitle).ToList();
+        var notSaved = outcomes.Where(o => o.Texts[0] == CardActionModule.NotSavedTitle).ToList();
+        Assert.All(saved, o => Assert.StartsWith($"Completed by {o.Person.Item2} at ", o.Texts[1]));
+        foreach (var (key, person, _) in saved)
+        {
+            var stored = await scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", key, CancellationToken.None);
+            Assert.True(stored is { State: OccurrenceState.Completed } && stored.ResolvedBy!.Name == person.Item2, $"{key} answered as completed but stored {stored?.State}");
+        }
+
+        Assert.NotEmpty(notSaved);
+        var retry = cards.First(c => c.Key == notSaved[0].Key);
+        var again = await scenario.ClickAsync(ReminderScenario.MonitoringChannel, retry.ActivityId, retry.Data, ReminderVerbs.Complete, retry.Person);
+        Assert.StartsWith("Completed by ", StatusLine(again));
+        Assert.Equal(OccurrenceState.Completed, (await scenario.Store.GetOccurrenceAsync(ReminderScenario.TenantId, "monitoring", retry.Key, CancellationToken.None))?.State);
+    }
+
+    private static async Task<(int Status, string Body)> ClickUnderOutageAsync(ReminderScenario scenario, string activityId, JsonElement data, (string, string, string) person)
+    {
+        using var response = await scenario.SendClickAsync(ReminderScenario.MonitoringChannel, activityId, data, ReminderVerbs.Complete, person);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private static List<(string ActivityId, string Key, JsonElement Data, (string, string, string) Person)> ProbeCards(ReminderScenario scenario, int count)
+    {
+        var cards = scenario.Connector.CreatedThreads
+            .Select(t => (t.ActivityId, Card: PostedCards.CardOf(t.Activity)))
+            .Where(c => PostedCards.OccurrenceKeys(c.Card) is [var key] && key.StartsWith(ProbeTaskPrefix, StringComparison.Ordinal))
+            .Select((c, i) => (c.ActivityId, Key: PostedCards.OccurrenceKeys(c.Card)[0], Data: PostedCards.FindAction(c.Card, ReminderVerbs.Complete).GetProperty("data"), Person: ($"29:p{i}", $"Person {i}", $"aad-p{i}")))
+            .ToList();
+        Assert.Equal(count, cards.Count);
+        return cards;
     }
 
     /// <summary>
@@ -94,7 +143,7 @@ public sealed class CompletionProbeTests(AzuriteFixture azurite) : IClassFixture
         };
     }
 
-    private async Task<ReminderScenario> StartAsync(string backend, IDictionary<string, string?>? configuration = null)
+    private Task<ReminderScenario> StartAsync(string backend, IDictionary<string, string?>? configuration = null)
     {
         var settings = new Dictionary<string, string?>(configuration ?? new Dictionary<string, string?>());
         if (backend == AzuriteBackend)
@@ -103,7 +152,12 @@ public sealed class CompletionProbeTests(AzuriteFixture azurite) : IClassFixture
             settings["Storage:TableName"] = "Probe" + Guid.NewGuid().ToString("N");
         }
 
-        var scenario = await ReminderScenario.StartAsync(Monday0900, settings);
+        return StartAsync(settings);
+    }
+
+    private static async Task<ReminderScenario> StartAsync(IDictionary<string, string?> settings, Action<IServiceCollection>? overrideServices = null)
+    {
+        var scenario = await ReminderScenario.StartAsync(Monday0900, settings, overrideServices: overrideServices);
         await scenario.BindAsync("monitoring", ReminderScenario.MonitoringChannel);
         await scenario.BindAsync("soc-oversight", ReminderScenario.OversightChannel);
         await scenario.RunPassAsync();
