@@ -140,6 +140,11 @@ public sealed class AzureTableClient : ITableClient
         {
             throw Failure(operation, e.Status, e.ErrorCode, e.Message.Split('\n')[0], e);
         }
+        catch (AggregateException e) when (cancellationToken.IsCancellationRequested && e.InnerExceptions.Any(i => i is OperationCanceledException))
+        {
+            // The caller gave up while Azure.Core was retrying: it gathers that cancellation with the earlier attempts' failures.
+            throw new OperationCanceledException($"{operation} on table {Name} was cancelled while retrying.", e, cancellationToken);
+        }
         catch (AggregateException e) when (e.InnerExceptions.All(i => i is RequestFailedException))
         {
             // The SDK's retry policy gathers the failure of every attempt.
