@@ -120,7 +120,7 @@ public sealed partial class CardActionModule(
 
         if (verb == ReminderVerbs.Refresh)
         {
-            return ReminderPoster.CardActivity(await completions.CurrentCardAsync(record, cancellationToken));
+            return ReminderPoster.CardActivity(await completions.CurrentCardAsync(record, target.Scope, cancellationToken));
         }
 
         if (!access.CanActOn(record, activity))
@@ -132,12 +132,12 @@ public sealed partial class CardActionModule(
         var by = AccessPolicy.ActorOf(activity);
         var result = verb switch
         {
-            ReminderVerbs.Complete => await completions.CompleteAsync(record, turn.ServiceUrl, by, OccurrenceCardData.Input(data, ReminderVerbs.NoteInput), OccurrenceCardData.Input(data, ReminderVerbs.EvidenceInput), cancellationToken),
+            ReminderVerbs.Complete => await completions.CompleteAsync(record, target.Scope, turn.ServiceUrl, by, OccurrenceCardData.Input(data, ReminderVerbs.NoteInput), OccurrenceCardData.Input(data, ReminderVerbs.EvidenceInput), cancellationToken),
             ReminderVerbs.Skip when OccurrenceCardData.Input(data, ReminderVerbs.ReasonInput) is { Length: > 0 } reason && !string.IsNullOrWhiteSpace(reason) =>
-                await completions.SkipAsync(record, turn.ServiceUrl, by, reason, cancellationToken),
+                await completions.SkipAsync(record, target.Scope, turn.ServiceUrl, by, reason, cancellationToken),
             ReminderVerbs.Skip => null,
-            ReminderVerbs.SnoozeHour => await completions.SnoozeAsync(record, turn.ServiceUrl, by, untilTomorrow: false, cancellationToken),
-            ReminderVerbs.SnoozeTomorrow => await completions.SnoozeAsync(record, turn.ServiceUrl, by, untilTomorrow: true, cancellationToken),
+            ReminderVerbs.SnoozeHour => await completions.SnoozeAsync(record, target.Scope, turn.ServiceUrl, by, untilTomorrow: false, cancellationToken),
+            ReminderVerbs.SnoozeTomorrow => await completions.SnoozeAsync(record, target.Scope, turn.ServiceUrl, by, untilTomorrow: true, cancellationToken),
             _ => null,
         };
 

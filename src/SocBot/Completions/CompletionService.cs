@@ -22,36 +22,36 @@ public sealed partial class CompletionService(
 {
     private static readonly TimeSpan PublishBudget = TimeSpan.FromSeconds(1.5);
 
-    public async Task<CompletionResult> CompleteAsync(OccurrenceRecord record, Uri serviceUrl, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
+    public async Task<CompletionResult> CompleteAsync(OccurrenceRecord record, CardScope? postedIn, Uri serviceUrl, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
     {
         var result = await store.CompleteAsync(record.TenantId, record.TeamId, record.OccurrenceKey, by, Trim(note, 1000), Trim(evidence, 500), cancellationToken);
-        return await FinishAsync(record, serviceUrl, result, cancellationToken);
+        return await FinishAsync(record, postedIn, serviceUrl, result, cancellationToken);
     }
 
-    public async Task<CompletionResult> SkipAsync(OccurrenceRecord record, Uri serviceUrl, Actor by, string reason, CancellationToken cancellationToken)
+    public async Task<CompletionResult> SkipAsync(OccurrenceRecord record, CardScope? postedIn, Uri serviceUrl, Actor by, string reason, CancellationToken cancellationToken)
     {
         var result = await store.SkipAsync(record.TenantId, record.TeamId, record.OccurrenceKey, by, Trim(reason, 500)!, cancellationToken);
-        return await FinishAsync(record, serviceUrl, result, cancellationToken);
+        return await FinishAsync(record, postedIn, serviceUrl, result, cancellationToken);
     }
 
     /// <summary>Snoozes for an hour, or until the reminder time of the team's next day.</summary>
-    public async Task<CompletionResult> SnoozeAsync(OccurrenceRecord record, Uri serviceUrl, Actor by, bool untilTomorrow, CancellationToken cancellationToken)
+    public async Task<CompletionResult> SnoozeAsync(OccurrenceRecord record, CardScope? postedIn, Uri serviceUrl, Actor by, bool untilTomorrow, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var until = untilTomorrow ? NextReminderTime(record.TeamId, now) : now.AddHours(1);
         var result = await store.SnoozeAsync(record.TenantId, record.TeamId, record.OccurrenceKey, by, until, cancellationToken);
-        return await FinishAsync(record, serviceUrl, result, cancellationToken);
+        return await FinishAsync(record, postedIn, serviceUrl, result, cancellationToken);
     }
 
     /// <summary>The card that shows the occurrence now: its reminder, or the digest it was posted in.</summary>
-    public Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CancellationToken cancellationToken) =>
-        cards.CurrentCardAsync(record, cancellationToken);
+    public Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CardScope? postedIn, CancellationToken cancellationToken) =>
+        cards.CurrentCardAsync(record, postedIn, cancellationToken);
 
-    private async Task<CompletionResult> FinishAsync(OccurrenceRecord original, Uri serviceUrl, OccurrenceUpdateResult result, CancellationToken cancellationToken)
+    private async Task<CompletionResult> FinishAsync(OccurrenceRecord original, CardScope? postedIn, Uri serviceUrl, OccurrenceUpdateResult result, CancellationToken cancellationToken)
     {
         var record = result.Occurrence ?? original;
         Telemetry.SocBotMetrics.Completed(result.Outcome);
-        var card = ReminderPoster.CardActivity(await CurrentCardAsync(record, cancellationToken));
+        var card = ReminderPoster.CardActivity(await CurrentCardAsync(record, postedIn, cancellationToken));
         if (result.Outcome == OccurrenceUpdateOutcome.Applied)
         {
             await PublishAsync(record, serviceUrl, card);

@@ -14,13 +14,21 @@ public sealed record OccurrenceCardData(string TenantId, string TeamId, Occurren
     private const string Marker = "socbot";
     private const string MarkerValue = "occurrence";
 
-    public JsonObject ToJson() => new()
+    /// <summary>The card the button sits on, when the card says so; null for buttons of cards posted before it did.</summary>
+    public CardScope? Scope { get; init; }
+
+    public JsonObject ToJson()
     {
-        [Marker] = MarkerValue,
-        ["tenant"] = TenantId,
-        ["team"] = TeamId,
-        ["occ"] = Key.ToString(),
-    };
+        var json = new JsonObject
+        {
+            [Marker] = MarkerValue,
+            ["tenant"] = TenantId,
+            ["team"] = TeamId,
+            ["occ"] = Key.ToString(),
+        };
+        Scope?.WriteTo(json);
+        return json;
+    }
 
     /// <summary>Reads the data back from an invoke's action data or a submit's value; false for anything not ours or malformed.</summary>
     public static bool TryRead(JsonElement data, [NotNullWhen(true)] out OccurrenceCardData? result)
@@ -37,7 +45,7 @@ public sealed record OccurrenceCardData(string TenantId, string TeamId, Occurren
             return false;
         }
 
-        result = new OccurrenceCardData(tenant, team, key);
+        result = new OccurrenceCardData(tenant, team, key) { Scope = CardScope.Read(data) };
         return true;
     }
 

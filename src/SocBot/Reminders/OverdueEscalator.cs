@@ -201,7 +201,7 @@ public sealed partial class OverdueEscalator(
         }
 
         var fresh = await store.GetOccurrenceAsync(record.TenantId, record.TeamId, record.OccurrenceKey, cancellationToken) ?? record;
-        await poster.UpdateAsync(serviceUrl, record.TenantId, conversationId, activityId, await cards.CurrentCardAsync(fresh, cancellationToken), cancellationToken);
+        await poster.UpdateAsync(serviceUrl, record.TenantId, conversationId, activityId, await cards.CurrentCardAsync(fresh, null, cancellationToken), cancellationToken);
         refreshed.Add(activityId);
     }
 

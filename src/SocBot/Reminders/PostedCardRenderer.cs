@@ -15,10 +15,17 @@ public sealed class PostedCardRenderer(
     LiveReminderData live,
     TimeProvider time)
 {
-    public async Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CancellationToken cancellationToken)
+    /// <param name="postedIn">What the clicked card said it is; null when not known (a card posted before cards said so, a
+    /// text command, an escalation), and the digest is searched for across every team.</param>
+    public async Task<AdaptiveCard> CurrentCardAsync(OccurrenceRecord record, CardScope? postedIn, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var siblings = await DigestSiblingsAsync(record, cancellationToken);
+        var siblings = postedIn switch
+        {
+            { IsDigest: false } => [record],
+            { } digest => await DigestSiblingsAsync(record, digest.TeamIds, digest.DueFrom, digest.DueTo, cancellationToken),
+            null => await DigestSiblingsAsync(record, catalogSource.Current.Teams.Select(t => t.Id).ToList(), record.DueAt.AddDays(-100), record.DueAt.AddDays(100), cancellationToken),
+        };
         if (siblings.Count <= 1)
         {
             return ReminderCards.Reminder(await live.AddToAsync(views.ForRecord(record), cancellationToken), now);
@@ -27,8 +34,9 @@ public sealed class PostedCardRenderer(
         return ReminderCards.Digest(siblings.Select(views.ForRecord).ToList(), now);
     }
 
-    /// <summary>Occurrences posted in the same activity, across every team whose reminders can share a channel.</summary>
-    private async Task<IReadOnlyList<OccurrenceRecord>> DigestSiblingsAsync(OccurrenceRecord record, CancellationToken cancellationToken)
+    /// <summary>Occurrences of these teams due in [from, to) that were posted in the same activity as this one.</summary>
+    private async Task<IReadOnlyList<OccurrenceRecord>> DigestSiblingsAsync(
+        OccurrenceRecord record, IReadOnlyList<string> teamIds, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
     {
         if (record.ActivityId is null)
         {
@@ -36,9 +44,9 @@ public sealed class PostedCardRenderer(
         }
 
         var siblings = new List<OccurrenceRecord>();
-        foreach (var team in catalogSource.Current.Teams)
+        foreach (var teamId in teamIds)
         {
-            var around = await store.ListTeamOccurrencesAsync(record.TenantId, team.Id, record.DueAt.AddDays(-100), record.DueAt.AddDays(100), cancellationToken);
+            var around = await store.ListTeamOccurrencesAsync(record.TenantId, teamId, dueFrom, dueTo, cancellationToken);
             siblings.AddRange(around.Where(r => r.ActivityId == record.ActivityId && r.ConversationId == record.ConversationId));
         }
 

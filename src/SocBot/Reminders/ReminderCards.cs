@@ -16,6 +16,7 @@ public static class ReminderCards
     /// <summary>The card of one occurrence: open with its buttons, or resolved with who did it and when.</summary>
     public static AdaptiveCard Reminder(ReminderView view, DateTimeOffset now)
     {
+        var data = view.Data with { Scope = CardScope.StandAlone };
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = view.TaskTitle, Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
@@ -56,7 +57,7 @@ public static class ReminderCards
         var actions = new List<AdaptiveAction>();
         if (!view.IsResolved)
         {
-            actions.AddRange(OpenActions(view.Data));
+            actions.AddRange(OpenActions(data));
         }
 
         if (view.RunbookUrl is { } runbook)
@@ -73,7 +74,7 @@ public static class ReminderCards
         {
             FallbackText = $"{view.TaskTitle}: {StatusText(view, now)}",
             Body = body,
-            Refresh = new AdaptiveRefresh { Action = Execute(ReminderVerbs.Refresh, "Refresh", view.Data) },
+            Refresh = new AdaptiveRefresh { Action = Execute(ReminderVerbs.Refresh, "Refresh", data) },
             MsTeams = new TeamsCardProperties { Width = TeamsCardProperties.FullWidth },
         };
     }
@@ -107,6 +108,7 @@ public static class ReminderCards
     public static AdaptiveCard Digest(IReadOnlyList<ReminderView> views, DateTimeOffset now)
     {
         var heading = DigestHeading(views);
+        var scope = CardScope.ForDigest(views);
         var body = new List<AdaptiveElement>
         {
             new AdaptiveTextBlock { Text = heading, Size = AdaptiveTextSize.Large, Weight = AdaptiveTextWeight.Bolder, Wrap = true },
@@ -130,7 +132,7 @@ public static class ReminderCards
 
             if (!view.IsResolved)
             {
-                items.Add(new AdaptiveActionSet { Actions = DigestRowActions(view.Data, row.ToString(CultureInfo.InvariantCulture)).ToList(), Spacing = AdaptiveSpacing.Small });
+                items.Add(new AdaptiveActionSet { Actions = DigestRowActions(view.Data with { Scope = scope }, row.ToString(CultureInfo.InvariantCulture)).ToList(), Spacing = AdaptiveSpacing.Small });
             }
 
             body.Add(new AdaptiveContainer { Items = items, Separator = true, Spacing = AdaptiveSpacing.Medium });

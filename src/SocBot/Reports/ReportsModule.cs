@@ -139,8 +139,8 @@ public sealed partial class ReportsModule(
         var activity = turn.Activity;
         var by = AccessPolicy.ActorOf(activity);
         var result = skip
-            ? await completions.SkipAsync(record, turn.ServiceUrl, by, match.Rest, cancellationToken)
-            : await completions.CompleteAsync(record, turn.ServiceUrl, by, match.Rest, null, cancellationToken);
+            ? await completions.SkipAsync(record, null, turn.ServiceUrl, by, match.Rest, cancellationToken)
+            : await completions.CompleteAsync(record, null, turn.ServiceUrl, by, match.Rest, null, cancellationToken);
         var now = time.GetUtcNow();
         var resolved = views.ForRecord(result.Record);
         var line = ReportText.Line(resolved, now, withTeam: true);
