@@ -23,8 +23,9 @@ public static class StateServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => Describe(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.AddSingleton<ISocStateStore>(sp => CreateStore(sp));
-        services.AddSingleton(sp => (IStateStoreSchema)sp.GetRequiredService<ISocStateStore>());
+        // The schema step is the backend's own, so a decorator registered over ISocStateStore leaves it in place.
+        services.AddSingleton(sp => (IStateStoreSchema)CreateStore(sp));
+        services.AddSingleton(sp => (ISocStateStore)sp.GetRequiredService<IStateStoreSchema>());
         services.RemoveAll<IConversationReferenceStore>();
         services.AddSingleton<IConversationReferenceStore>(sp => sp.GetRequiredService<ISocStateStore>());
         services.AddHostedService<StateStartup>();
