@@ -107,6 +107,12 @@ public sealed partial class CloudAdapter(
             : Results.StatusCode(invokeResponse.Status);
     }
 
+    /// <summary>
+    /// Far above any id Teams sends (a channel thread's is under 200 characters), far below what a connector URL built
+    /// from it may hold.
+    /// </summary>
+    private const int MaxIdLength = 2048;
+
     private static string? CheckShape(Activity? activity, out Uri? serviceUrl)
     {
         serviceUrl = null;
@@ -123,6 +129,11 @@ public sealed partial class CloudAdapter(
         if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
         {
             return "Activity has no conversation id.";
+        }
+
+        if (activity.Conversation.Id.Length > MaxIdLength || activity.Id?.Length > MaxIdLength || activity.ReplyToId?.Length > MaxIdLength)
+        {
+            return $"Activity's id, replyToId or conversation id is longer than {MaxIdLength} characters.";
         }
 
         if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))

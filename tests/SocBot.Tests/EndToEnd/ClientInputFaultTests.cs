@@ -61,6 +61,30 @@ public sealed class ClientInputFaultTests : DevelopmentBotTests
         await AssertStillServingAsync();
     }
 
+    /// <summary>Found by the 5,000-case fuzz: an id this long made the reply's connector URL longer than a URI may be.</summary>
+    [Theory]
+    [InlineData("conversation")]
+    [InlineData("id")]
+    [InlineData("replyToId")]
+    public async Task Message_IdLongerThanTeamsEverSends_Answers400WithAReason(string field)
+    {
+        var activity = TeamsActivities.PersonalMessage(Connector.BaseUrl, "help");
+        var huge = new string('x', 70_000);
+        if (field == "conversation")
+        {
+            activity["conversation"]!["id"] = huge;
+        }
+        else
+        {
+            activity[field] = huge;
+        }
+
+        using var response = await Bot.PostActivityAsync(activity.ToJsonString());
+
+        await AssertRefusedAsync(response, HttpStatusCode.BadRequest);
+        await AssertStillServingAsync();
+    }
+
     [Fact]
     public async Task CardAction_DeeplyNestedData_Answers400WithAReason()
     {
