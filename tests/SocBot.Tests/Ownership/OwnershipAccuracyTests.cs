@@ -59,17 +59,17 @@ public sealed class OwnershipAccuracyTests(ITestOutputHelper output)
     {
         if (!question.InScope)
         {
-            return !answer.Confident && answer.Owners.Count == 0;
+            return !answer.Answered && answer.Owners.Count == 0;
         }
 
-        return answer.Confident && question.Expected.Contains(TopOwner(answer));
+        return answer.Answered && question.Expected.Contains(TopOwner(answer));
     }
 
     private static string TopOwner(OwnershipAnswer answer) =>
         answer.Owners[0].Team?.Id ?? OwnershipQuestionSet.EveryTeam;
 
     private static string Describe(OwnershipAnswer answer) =>
-        answer.Confident ? $"{TopOwner(answer)} ({answer.Kind})" : "a refusal";
+        answer.Answered ? $"{TopOwner(answer)} ({answer.Kind})" : "a refusal";
 
     private static double Rate(IEnumerable<(OwnershipQuestion Question, OwnershipAnswer Answer, bool Correct)> results)
     {
