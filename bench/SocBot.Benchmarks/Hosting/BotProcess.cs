@@ -144,6 +144,13 @@ public sealed class BotProcess : IAsyncDisposable
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024.0;
     }
 
+    /// <summary>CPU the process has used so far, user and kernel: per answer it is a figure a busy machine disturbs less than req/s.</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
