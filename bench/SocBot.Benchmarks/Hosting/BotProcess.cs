@@ -15,6 +15,7 @@ public sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly string? _folder;
+    private int _linesLogged;
 
     private BotProcess(Process process, Uri baseUrl, string? folder)
     {
@@ -30,6 +31,11 @@ public sealed class BotProcess : IAsyncDisposable
     public HttpClient Http { get; }
 
     public int Id => _process.Id;
+
+    /// <summary>Lines the bot wrote to its console: a line per turn under load is a cost of its own.</summary>
+    public int LinesLogged => Volatile.Read(ref _linesLogged);
+
+    public string? LastLineLogged { get; private set; }
 
     public bool HasExited => _process.HasExited;
 
@@ -83,11 +89,21 @@ public sealed class BotProcess : IAsyncDisposable
         }
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{dll} did not start.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port}/"), folder);
+        process.OutputDataReceived += (_, line) => bot.Logged(line.Data);
+        process.ErrorDataReceived += (_, line) => bot.Logged(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return new BotProcess(process, new Uri($"http://127.0.0.1:{port}/"), folder);
+        return bot;
+    }
+
+    private void Logged(string? line)
+    {
+        if (line is not null)
+        {
+            Interlocked.Increment(ref _linesLogged);
+            LastLineLogged = line;
+        }
     }
 
     public async Task WaitReadyAsync()

@@ -46,7 +46,12 @@ public static class LoadBench
                 rows.Add((endpoint, auth, saturation, atRate));
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{endpoint,-7} auth {(auth ? "on " : "off")}: {saturation.PerSecond,7:F0} req/s at {Connections} connections (p50 {saturation.P50Ms:F1} ms, p99 {saturation.P99Ms:F1} ms, {saturation.Failed} failed, {cpuPerAnswer:F0} µs bot CPU per answer); " +
-                    $"at {FixedRate:F0} req/s p50 {atRate.P50Ms:F1} ms, p99 {atRate.P99Ms:F1} ms, max {atRate.MaxMs:F1} ms ({atRate.Failed} failed); {replies} replies posted; load average {LoadAverage()}"));
+                    $"at {FixedRate:F0} req/s p50 {atRate.P50Ms:F1} ms, p99 {atRate.P99Ms:F1} ms, max {atRate.MaxMs:F1} ms ({atRate.Failed} failed); {replies} replies posted; {bot.LinesLogged} log lines; load average {LoadAverage()}"));
+                if (bot.LastLineLogged is { } line)
+                {
+                    Console.WriteLine($"  last log line: {line[..Math.Min(line.Length, 300)]}");
+                }
+
             }
         }
 
@@ -61,9 +66,14 @@ public static class LoadBench
         return rows.All(r => r.Saturation.Failed == 0 && r.Fixed.Failed == 0) ? 0 : 1;
     }
 
-    /// <summary>The bot checks channel tokens against the loopback issuer and gets its own token from the loopback identity endpoint.</summary>
+    /// <summary>
+    /// As deployed: Production, channel tokens checked against the loopback issuer, the bot's own token from the loopback
+    /// identity endpoint. (Without an app id only Development starts, so the runs with authentication off are Development.)
+    /// </summary>
     private static Dictionary<string, string> AuthenticationOn(ChannelTokenIssuer issuer, ConnectorStandIn connector) => new()
     {
+        ["DOTNET_ENVIRONMENT"] = "Production",
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["MicrosoftAppId"] = AppId,
         ["MicrosoftAppType"] = "UserAssignedMSI",
         ["MicrosoftAppTenantId"] = OwnershipQuestions.Tenants[0],
