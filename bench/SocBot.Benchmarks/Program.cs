@@ -6,10 +6,23 @@ public static class BenchmarkEntry
 {
     /// <summary>
     /// `dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*'` runs the benchmarks;
-    /// `-- fuzz-rss [cases]` runs the fuzz probe against the bot as a process and prints its memory.
+    /// `-- fuzz-rss [cases]` runs the fuzz probe against the bot as a process and prints its memory;
+    /// `-- load [seconds] [socbot|minimal]` compares SocBot's throughput and latency with a minimal endpoint's;
+    /// `-- footprint` measures start-up time and memory as conversations accumulate.
     /// </summary>
     public static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "load")
+        {
+            var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10;
+            return Performance.LoadBench.RunAsync(TimeSpan.FromSeconds(seconds), args.Length > 2 ? args[2] : null).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "footprint")
+        {
+            return Performance.FootprintBench.RunAsync(first: 10_000, second: 100_000).GetAwaiter().GetResult();
+        }
+
         if (args.Length > 0 && args[0] == "fuzz-rss")
         {
             return Reliability.FuzzFootprint.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000).GetAwaiter().GetResult();
