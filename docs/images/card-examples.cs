@@ -70,6 +70,7 @@ Write("escalation", EscalationCards.Summary([.. overdueRows, Overdue(single)], m
 
 var answerer = new OwnershipAnswerer(new CatalogOwnershipCorpusSource(catalog), NullLogger<OwnershipAnswerer>.Instance);
 Write("who-owns", OwnershipCards.ToCard(answerer.Answer("who owns the secure score report?")));
+Write("who-owns-unknown", OwnershipCards.ToCard(answerer.Answer("who subscribes us to threat feeds from vendors?")));
 
 void Write(string name, SocBot.Cards.AdaptiveCard card)
 {

@@ -17,5 +17,9 @@ public sealed record OwnershipAnswer(
     OwnershipExplanation Explanation,
     bool Disputed = false)
 {
-    public bool Confident => Kind is not OwnershipAnswerKind.Unknown;
+    /// <summary>It names an owner, a split of owners or a team's duties rather than refusing.</summary>
+    public bool Answered => Kind is not OwnershipAnswerKind.Unknown;
+
+    /// <summary>One owner (or a team's duties) stands: a split between teams leaves the asker to judge, so it is not confident.</summary>
+    public bool Confident => Kind is OwnershipAnswerKind.Owner or OwnershipAnswerKind.TeamProfile;
 }

@@ -69,7 +69,7 @@ public static class OwnershipAnswerText
                 break;
         }
 
-        if (answer.Confident && CorrectionsNote(answer) is { } note)
+        if (answer.Answered && CorrectionsNote(answer) is { } note)
         {
             text.AppendLine();
             text.AppendLine(CultureInfo.InvariantCulture, $"_{note}_");

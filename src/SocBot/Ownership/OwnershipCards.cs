@@ -20,7 +20,7 @@ public static class OwnershipCards
             OwnershipAnswerKind.TeamProfile => ProfileBody(answer.Profile!),
             _ => UnknownBody(answer),
         };
-        if (answer.Confident && OwnershipAnswerText.CorrectionsNote(answer) is { } note)
+        if (answer.Answered && OwnershipAnswerText.CorrectionsNote(answer) is { } note)
         {
             body.Add(new AdaptiveTextBlock { Text = note, Wrap = true, IsSubtle = true });
         }
@@ -31,9 +31,8 @@ public static class OwnershipCards
             body.AddRange(answer.AlsoRelated.Select(r => new AdaptiveTextBlock { Text = $"**{r.TeamName}**: {r.Item.Title}", Wrap = true }));
         }
 
-        List<AdaptiveAction> actions = answer.Kind == OwnershipAnswerKind.Unknown
-            ? [.. answer.Suggestions.Select(Ask)]
-            : [.. answer.Owners.Select(o => o.Team).OfType<OwnershipTeam>().Where(t => t.Channel?.Link is not null).Select(OpenChannel)];
+        List<AdaptiveAction> actions =
+            [.. answer.Owners.Select(o => o.Team).OfType<OwnershipTeam>().Where(t => t.Channel?.Link is not null).Select(OpenChannel)];
 
         return new AdaptiveCard
         {
@@ -104,6 +103,7 @@ public static class OwnershipCards
         if (answer.Suggestions.Count > 0)
         {
             body.Add(new AdaptiveTextBlock { Text = "Did you mean:", Wrap = true });
+            body.AddRange(answer.Suggestions.Select(Suggestion));
         }
 
         body.Add(new AdaptiveTextBlock { Text = OwnershipAnswerText.MatrixHint, Wrap = true, IsSubtle = true });
@@ -158,10 +158,34 @@ public static class OwnershipCards
     private static AdaptiveOpenUrlAction OpenChannel(OwnershipTeam team) =>
         new() { Title = $"Open {team.DisplayName} channel", Url = team.Channel!.Link! };
 
+    /// <summary>
+    /// One suggestion as a row: the duty and its team in a wrapping text (Teams cuts a long button title mid-word), and
+    /// beside it a short button that asks it. The rows sit right under "Did you mean:", not in the card's actions, which
+    /// Teams draws below everything else.
+    /// </summary>
+    private static AdaptiveColumnSet Suggestion(OwnershipMatch suggestion) => new()
+    {
+        Columns =
+        [
+            new AdaptiveColumn
+            {
+                Width = AdaptiveColumn.WidthStretch,
+                VerticalContentAlignment = AdaptiveVerticalContentAlignment.Center,
+                Items = [new AdaptiveTextBlock { Text = $"**{suggestion.Item.Title}** · {suggestion.TeamName}", Wrap = true }],
+            },
+            new AdaptiveColumn
+            {
+                Width = AdaptiveColumn.WidthAuto,
+                VerticalContentAlignment = AdaptiveVerticalContentAlignment.Center,
+                Items = [new AdaptiveActionSet { Actions = [Ask(suggestion)] }],
+            },
+        ],
+    };
+
     /// <summary>An imBack button: Teams posts the suggested question as the asker's message, so it is answered like one typed.</summary>
     private static AdaptiveSubmitAction Ask(OwnershipMatch suggestion) => new()
     {
-        Title = $"{suggestion.Item.Title} ({suggestion.TeamName})",
+        Title = "Ask",
         Data = new JsonObject
         {
             ["msteams"] = new JsonObject { ["type"] = "imBack", ["value"] = SuggestedQuestion(suggestion) },

@@ -40,7 +40,7 @@ public sealed class OwnershipChatModule(OwnershipAnswerer answerer, ICatalogSour
     {
         var question = turn.Text;
         var answer = question.Length == 0 ? null : Telemetry.SocBotMetrics.Answered(answerer.Answer(question));
-        if (answer is not null && (answer.Confident || question.TrimEnd().EndsWith('?')))
+        if (answer is not null && (answer.Answered || question.TrimEnd().EndsWith('?')))
         {
             return turn.SendActivityAsync(ReminderPoster.CardActivity(OwnershipCards.ToCard(answer)), cancellationToken);
         }

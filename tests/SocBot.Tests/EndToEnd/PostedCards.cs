@@ -26,6 +26,14 @@ public static class PostedCards
             .Select(e => e.GetProperty("verb").GetString()!)
             .ToList();
 
+    /// <summary>What each imBack button of the card says in the person's name when clicked, in order.</summary>
+    public static IReadOnlyList<string> ImBackValues(JsonElement card) =>
+        Walk(card).Where(e => e.ValueKind == JsonValueKind.Object
+                && e.TryGetProperty("msteams", out var teams) && teams.ValueKind == JsonValueKind.Object
+                && teams.TryGetProperty("type", out var t) && t.GetString() == "imBack")
+            .Select(e => e.GetProperty("msteams").GetProperty("value").GetString()!)
+            .ToList();
+
     /// <summary>The url of every Action.OpenUrl in the card, in order.</summary>
     public static IReadOnlyList<string> OpenUrls(JsonElement card) =>
         Walk(card).Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("type", out var t) && t.GetString() == "Action.OpenUrl")

@@ -25,6 +25,18 @@ public sealed class AskVerbTests
     }
 
     [Fact]
+    public async Task RunAsync_JsonAmbiguous_IsNotConfidentAndNamesEveryOwner()
+    {
+        var (_, output) = await RunAsync("who handles MDE?", "--json");
+
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("Ambiguous", root.GetProperty("kind").GetString());
+        Assert.False(root.GetProperty("confident").GetBoolean());
+        Assert.True(root.GetProperty("owners").GetArrayLength() >= 2);
+    }
+
+    [Fact]
     public async Task RunAsync_JsonOutOfScope_IsNotConfidentAndHasSuggestions()
     {
         var (_, output) = await RunAsync("who handles expense reports", "--json");

@@ -39,7 +39,8 @@ public sealed class OwnershipAnswerContentTests
         var answer = OwnershipTestCatalog.Answerer().Answer("who handles MDE?");
 
         Assert.Equal(OwnershipAnswerKind.Ambiguous, answer.Kind);
-        Assert.True(answer.Confident);
+        Assert.True(answer.Answered);
+        Assert.False(answer.Confident);
         Assert.Equal(
             ["engineering-secops", "threat-intelligence"],
             answer.Owners.Select(o => o.Team!.Id).Order());

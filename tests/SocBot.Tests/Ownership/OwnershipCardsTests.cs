@@ -54,22 +54,34 @@ public sealed class OwnershipCardsTests
     }
 
     [Fact]
-    public async Task ToCard_Refusal_OffersSuggestionsAsButtonsThatAskThem()
+    public async Task ToCard_Refusal_PutsEachSuggestionWithItsButtonRightUnderDidYouMean()
     {
         var answer = OwnershipTestCatalog.Answerer().Answer("who handles expense reports?");
 
         var card = OwnershipCards.ToCard(answer);
 
         using var json = JsonDocument.Parse(card.ToJson());
-        var body = json.RootElement.GetProperty("body");
+        var body = json.RootElement.GetProperty("body").EnumerateArray().ToList();
         Assert.Equal("I don't know who owns that.", body[0].GetProperty("text").GetString());
-        Assert.Equal(OwnershipAnswerText.MatrixHint, body[body.GetArrayLength() - 1].GetProperty("text").GetString());
-        var actions = json.RootElement.GetProperty("actions").EnumerateArray().ToList();
-        Assert.Equal(answer.Suggestions.Count, actions.Count);
-        Assert.All(actions, a => Assert.Equal("Action.Submit", a.GetProperty("type").GetString()));
-        Assert.Contains(actions, a =>
-            a.GetProperty("data").GetProperty("msteams").GetProperty("type").GetString() == "imBack"
-            && a.GetProperty("data").GetProperty("msteams").GetProperty("value").GetString() == "who owns Event and alert reporting?");
+        Assert.Equal("Did you mean:", body[1].GetProperty("text").GetString());
+        var rows = body.Skip(2).Take(answer.Suggestions.Count).ToList();
+        Assert.Equal(answer.Suggestions.Count, rows.Count);
+        Assert.All(rows, r => Assert.Equal("ColumnSet", r.GetProperty("type").GetString()));
+        foreach (var (row, suggestion) in rows.Zip(answer.Suggestions))
+        {
+            var columns = row.GetProperty("columns");
+            var text = columns[0].GetProperty("items")[0];
+            Assert.Equal($"**{suggestion.Item.Title}** · {suggestion.TeamName}", text.GetProperty("text").GetString());
+            Assert.True(text.GetProperty("wrap").GetBoolean());
+            var button = Assert.Single(columns[1].GetProperty("items")[0].GetProperty("actions").EnumerateArray());
+            Assert.Equal("Action.Submit", button.GetProperty("type").GetString());
+            Assert.Equal("imBack", button.GetProperty("data").GetProperty("msteams").GetProperty("type").GetString());
+            Assert.Equal(OwnershipCards.SuggestedQuestion(suggestion), button.GetProperty("data").GetProperty("msteams").GetProperty("value").GetString());
+        }
+
+        Assert.Contains(answer.Suggestions, s => OwnershipCards.SuggestedQuestion(s) == "who owns Event and alert reporting?");
+        Assert.Equal(OwnershipAnswerText.MatrixHint, body[^1].GetProperty("text").GetString());
+        Assert.False(json.RootElement.TryGetProperty("actions", out _));
         await CardRenderer.AssertCleanAsync(card.ToJson());
     }
 

@@ -21,24 +21,24 @@ internal sealed record OwnershipScorecard(string Name, int InScope, int Right, i
             name,
             inScope.Count,
             inScope.Count(r => IsCorrect(r.Question, r.Answer)),
-            inScope.Count(r => r.Answer.Confident && !IsCorrect(r.Question, r.Answer)),
+            inScope.Count(r => r.Answer.Answered && !IsCorrect(r.Question, r.Answer)),
             outOfScope.Count,
             outOfScope.Count(r => IsCorrect(r.Question, r.Answer)),
-            inScope.Count(r => !r.Answer.Confident && r.Answer.Suggestions.Any(s => r.Question.Expected.Contains(TeamOf(s)))));
+            inScope.Count(r => !r.Answer.Answered && r.Answer.Suggestions.Any(s => r.Question.Expected.Contains(TeamOf(s)))));
     }
 
     public static bool IsCorrect(OwnershipQuestion question, OwnershipAnswer answer)
     {
         if (!question.InScope)
         {
-            return !answer.Confident && answer.Owners.Count == 0;
+            return !answer.Answered && answer.Owners.Count == 0;
         }
 
-        return answer.Confident && question.Expected.Contains(TeamOf(answer.Owners[0]));
+        return answer.Answered && question.Expected.Contains(TeamOf(answer.Owners[0]));
     }
 
     public static string Describe(OwnershipAnswer answer) =>
-        answer.Confident ? $"{TeamOf(answer.Owners[0])} ({answer.Kind}, {answer.Explanation.Rule})" : "a refusal";
+        answer.Answered ? $"{TeamOf(answer.Owners[0])} ({answer.Kind}, {answer.Explanation.Rule})" : "a refusal";
 
     public override string ToString() =>
         $"{Name}: top-1 {Right}/{InScope} = {TopOneAccuracy:P1} in scope, {WrongOwner} wrong owners, "

@@ -1,0 +1,55 @@
+using SocBot.Ownership;
+using SocBot.Testing.Playground;
+using SocBot.Tests.EndToEnd;
+
+namespace SocBot.Tests.Playground;
+
+/// <summary>"Who owns X?" asked in the Microsoft 365 Agents Playground, as a person asks it in a personal chat.</summary>
+public sealed class PlaygroundOwnershipTests
+{
+    [Fact]
+    public async Task PersonalChat_QuestionItCannotPlace_SuggestionsAskTheirQuestionWhenClicked()
+    {
+        await using var bot = await SocBotTestHost.StartAsync(new Dictionary<string, string?>());
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseUrl, "api/messages"));
+        await using var photos = await PlaygroundScreenshots.OpenAsync(playground, height: 900);
+        var chat = playground.PersonalChatId;
+        if (photos is null)
+        {
+            await playground.InstallAsync(chat);
+        }
+
+        await playground.WaitForAsync(e => IsBotCard(playground, e, welcome: true), "welcome card on install");
+
+        await playground.SendTextAsync(chat, "who handles expense reports?");
+        var refusal = await playground.WaitForAsync(e => IsBotCard(playground, e, welcome: false), "the refusal card");
+        var card = refusal.Card!.Value;
+        var texts = PostedCards.Texts(card).ToList();
+        Assert.Equal("I don't know who owns that.", texts[0]);
+        Assert.Equal("Did you mean:", texts[1]);
+        Assert.Contains("**Event and alert reporting** · Monitoring", texts);
+        Assert.Equal(OwnershipAnswerText.MatrixHint, texts[^1]);
+        var asks = PostedCards.ImBackValues(card);
+        Assert.Contains("who owns Event and alert reporting?", asks);
+        // An imBack button makes Teams post its value as the person's own message.
+        await playground.SendTextAsync(chat, "who owns Event and alert reporting?");
+        var answer = await playground.WaitForAsync(
+            e => IsBotCard(playground, e, welcome: false) && e.MessageId != refusal.MessageId,
+            "the answer to the suggested question");
+        var answerTexts = PostedCards.Texts(answer.Card!.Value).ToList();
+        Assert.Equal("Monitoring owns this", answerTexts[0]);
+        Assert.Contains("“Event and alert reporting”", answerTexts);
+        if (photos is not null)
+        {
+            await photos.TakeAsync("playground-who-owns.png");
+        }
+
+        Assert.All(texts.Concat(answerTexts), t => Assert.DoesNotContain("&lt;", t, StringComparison.Ordinal));
+    }
+
+    private static bool IsBotCard(AgentsPlayground playground, PlaygroundStreamEvent streamEvent, bool welcome) =>
+        AgentsPlaygroundTests.IsBotMessage(playground, streamEvent, "createMessage") && streamEvent.Card is not null
+        && PostedCards.Texts(streamEvent.Card.Value).FirstOrDefault() is { } first
+        && first.StartsWith("Hi, I'm SocBot", StringComparison.Ordinal) == welcome;
+
+}
