@@ -2,10 +2,13 @@ using System.Text.Json.Serialization;
 
 namespace SocBot.Ownership;
 
-/// <summary>A candidate team's lexical score and coverage and its similarity by meaning; null where that matcher found nothing or did not run.</summary>
+/// <summary>
+/// A candidate team's lexical score and coverage and its similarity by meaning; null (written, not left out, so a reader
+/// sees both scores side by side) where that matcher found nothing or did not run.
+/// </summary>
 internal sealed record AskJsonTeamScore(
     [property: JsonPropertyName("team")] string Team,
-    [property: JsonPropertyName("lexicalScore")] double? LexicalScore,
-    [property: JsonPropertyName("coverage")] double? Coverage,
-    [property: JsonPropertyName("semanticScore")] double? SemanticScore,
+    [property: JsonPropertyName("lexicalScore"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? LexicalScore,
+    [property: JsonPropertyName("coverage"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? Coverage,
+    [property: JsonPropertyName("semanticScore"), JsonIgnore(Condition = JsonIgnoreCondition.Never)] double? SemanticScore,
     [property: JsonPropertyName("semanticMatched")] string? SemanticMatched);
