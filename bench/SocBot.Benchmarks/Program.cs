@@ -8,7 +8,8 @@ public static class BenchmarkEntry
     /// `dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*'` runs the benchmarks;
     /// `-- fuzz-rss [cases]` runs the fuzz probe against the bot as a process and prints its memory;
     /// `-- load [seconds] [socbot|minimal]` compares SocBot's throughput and latency with a minimal endpoint's;
-    /// `-- footprint` measures start-up time and memory as conversations accumulate.
+    /// `-- footprint` measures start-up time and memory as conversations accumulate;
+    /// `-- ownership-latency [lexical|hybrid] [Option=value ...]` times ownership answers and prints this process's memory.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -26,6 +27,11 @@ public static class BenchmarkEntry
         if (args.Length > 0 && args[0] == "fuzz-rss")
         {
             return Reliability.FuzzFootprint.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000).GetAwaiter().GetResult();
+        }
+
+        if (args.Length > 0 && args[0] == "ownership-latency")
+        {
+            return Ownership.OwnershipLatencyProbe.Run(args.Skip(1).ToList());
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);

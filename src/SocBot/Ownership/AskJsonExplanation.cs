@@ -8,4 +8,6 @@ internal sealed record AskJsonExplanation(
     [property: JsonPropertyName("synonyms")] IReadOnlyList<OwnershipSynonymUse> Synonyms,
     [property: JsonPropertyName("terms")] IReadOnlyList<string> Terms,
     [property: JsonPropertyName("topScores")] IReadOnlyList<AskJsonScore> TopScores,
-    [property: JsonPropertyName("decision")] string Decision);
+    [property: JsonPropertyName("decision")] string Decision,
+    [property: JsonPropertyName("rule")] string Rule,
+    [property: JsonPropertyName("teamScores")] IReadOnlyList<AskJsonTeamScore>? TeamScores);

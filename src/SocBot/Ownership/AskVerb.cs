@@ -40,6 +40,7 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
             throw new CliUsageException("Give the question, e.g. ask \"who owns MDE?\".");
         }
 
+        answerer.PrepareSemanticIndex(cancellationToken);
         var answer = answerer.Answer(question);
         var output = json ? ToJson(answer, explain) : ToText(answer, explain);
         await console.Out.WriteLineAsync(output.AsMemory(), cancellationToken);
@@ -70,7 +71,14 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
         e.Terms,
         e.TopScores.Select(s => new AskJsonScore(s.Team, s.Matched, s.Kind.ToString(), Math.Round(s.Score, 3), Math.Round(s.Coverage, 3)))
             .ToList(),
-        e.Decision);
+        e.Decision,
+        e.Rule,
+        e.TeamScores?.Select(t => new AskJsonTeamScore(t.Team, Round(t.Lexical), Round(t.Coverage), Round(t.Semantic), t.SemanticMatched)).ToList());
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
+
+    private static string Score(double? value, string format = "F3") =>
+        value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "-";
 
     private static string ToText(OwnershipAnswer answer, bool explain)
     {
@@ -95,6 +103,15 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
         lines.AddRange(e.TopScores.Select(s => string.Create(
             CultureInfo.InvariantCulture,
             $"  {s.Score,7:F3}  coverage {s.Coverage,4:P0}  {s.Team}: {s.Matched} ({s.Kind})")));
+        if (e.TeamScores is { Count: > 0 } teams)
+        {
+            lines.Add("team scores: lexical (coverage) | meaning");
+            lines.AddRange(teams.Select(t => string.Create(
+                CultureInfo.InvariantCulture,
+                $"  {Score(t.Lexical),7}  ({Score(t.Coverage, "P0"),4}) | {Score(t.Semantic),6}  {t.Team}{(t.SemanticMatched is null ? "" : $": {t.SemanticMatched}")}")));
+        }
+
+        lines.Add($"rule:        {e.Rule}");
         lines.Add($"decision:    {e.Decision}");
         return string.Join(Environment.NewLine, lines);
     }

@@ -3,7 +3,8 @@ namespace SocBot.Ownership;
 /// <summary>
 /// The answer to one ownership question. <see cref="Owners"/> lists the owning team first (two or more when
 /// <see cref="Kind"/> is <see cref="OwnershipAnswerKind.Ambiguous"/>, none when it is Unknown); <see cref="AlsoRelated"/>
-/// holds close runners-up; <see cref="Suggestions"/> the "did you mean" items of a refusal.
+/// holds close runners-up; <see cref="Suggestions"/> the "did you mean" items of a refusal. <see cref="Disputed"/> marks
+/// an ambiguous answer whose two teams come from the two matchers disagreeing: either may own it.
 /// Turn it into chat text with <see cref="OwnershipAnswerText.ToMarkdown"/>.
 /// </summary>
 public sealed record OwnershipAnswer(
@@ -13,7 +14,8 @@ public sealed record OwnershipAnswer(
     IReadOnlyList<OwnershipMatch> AlsoRelated,
     IReadOnlyList<OwnershipMatch> Suggestions,
     OwnershipTeamProfile? Profile,
-    OwnershipExplanation Explanation)
+    OwnershipExplanation Explanation,
+    bool Disputed = false)
 {
     /// <summary>It names an owner, a split of owners or a team's duties rather than refusing.</summary>
     public bool Answered => Kind is not OwnershipAnswerKind.Unknown;

@@ -12,6 +12,18 @@ public static class OwnershipAnswerText
     public const string MatrixHint =
         "Ask **what does ‹team› do** for one team's duties, or say **matrix** to see the whole roles matrix.";
 
+    /// <summary>
+    /// Parts owned by each team, or, when the words and the meaning of the question point to different teams, two
+    /// possible owners: the asker should check the quoted duties rather than take either on trust.
+    /// </summary>
+    public static string AmbiguousHeading(OwnershipAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return answer.Disputed
+            ? "Two teams may own this (the wording points to the first, the meaning to the second)"
+            : $"{answer.Owners.Count} teams own parts of this";
+    }
+
     public static string ToMarkdown(OwnershipAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -27,7 +39,7 @@ public static class OwnershipAnswerText
                 AppendWhereToAsk(text, owner.Team);
                 break;
             case OwnershipAnswerKind.Ambiguous:
-                text.AppendLine(CultureInfo.InvariantCulture, $"{answer.Owners.Count} teams own parts of this:");
+                text.AppendLine(CultureInfo.InvariantCulture, $"{AmbiguousHeading(answer)}:");
                 foreach (var part in answer.Owners)
                 {
                     text.AppendLine();

@@ -4,9 +4,12 @@ namespace SocBot.Ownership;
 
 /// <summary>
 /// Answers "who owns X?" from the catalog in force. The index is built once per corpus instance and swapped when the
-/// source hands out a new one (a reloaded catalog), never rebuilt per question. Thread-safe.
+/// source hands out a new one (a reloaded catalog), never rebuilt per question. Once the semantic index of the same corpus
+/// is built in the background, the lexical answer is checked against the closest teams by meaning (see
+/// <see cref="HybridOwnershipRule"/>); until then answers are lexical only. Thread-safe.
 /// </summary>
-public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<OwnershipAnswerer> logger)
+public sealed class OwnershipAnswerer(
+    IOwnershipCorpusSource source, ILogger<OwnershipAnswerer> logger, OwnershipSemantics? semantics = null)
 {
     /// <summary>The share of a question's information a team's items must hold together for the team to be named as owner.</summary>
     internal const double MinimumCoverage = 0.6;
@@ -20,11 +23,17 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
     /// <summary>More owning teams than this means the question is too broad to route: say so rather than guess.</summary>
     internal const int MaximumOwners = 2;
 
-    private const int MaximumRelated = 2;
-    private const int MaximumSuggestions = 3;
-    private const int ExplainedScores = 5;
+    internal const int MaximumRelated = 2;
+    internal const int MaximumSuggestions = 3;
+    internal const int ExplainedScores = 5;
 
     private OwnershipIndex? _index;
+
+    /// <summary>
+    /// Builds the semantic index of the catalog in force now, for a caller that has no background service and may wait
+    /// (the command line). The bot never calls this.
+    /// </summary>
+    public void PrepareSemanticIndex(CancellationToken cancellationToken) => semantics?.Build(source.Current, cancellationToken);
 
     public OwnershipAnswer Answer(string question)
     {
@@ -48,21 +57,37 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
                 [],
                 [],
                 profile,
-                Explain(analyzed, index, null, $"question about the team {team.DisplayName}"));
+                Explain(analyzed, index, null, $"question about the team {team.DisplayName}") with { Rule = OwnershipRules.TeamQuestion });
         }
 
         var results = index.Search(analyzed.Terms);
-        var answer = Decide(question, analyzed, index, results);
+        var teams = Candidates(index, results);
+        var answer = Decide(question, analyzed, index, results, teams);
+        if (semantics?.IndexFor(index.Corpus) is { } meaning)
+        {
+            var scores = meaning.Score(semantics.Embed(question));
+            answer = new HybridOwnershipRule(semantics.Options, index).Decide(answer, teams, scores);
+        }
+        else
+        {
+            var lexical = teams.Take(ExplainedScores).Select(t => new OwnershipTeamScore(t.Match.TeamName, t.Match.Score, t.Coverage, null, null));
+            answer = answer with { Explanation = answer.Explanation with { TeamScores = [.. lexical] } };
+        }
+
         Log.OwnershipAnswered(logger, answer.Kind, results.Items.Count);
         return answer;
     }
 
-    private static OwnershipAnswer Decide(string question, AnalyzedText analyzed, OwnershipIndex index, SearchResult results)
-    {
-        var teams = results.Items
+    /// <summary>Each team with a lexical match, best first: its best score, quoted item, and the information its items hold.</summary>
+    internal static List<TeamCandidate> Candidates(OwnershipIndex index, SearchResult results) =>
+        results.Items
             .GroupBy(r => index.Items[r.ItemIndex].TeamId ?? "", StringComparer.OrdinalIgnoreCase)
             .Select(g => Represent(g.ToList(), index, results))
             .ToList();
+
+    private static OwnershipAnswer Decide(
+        string question, AnalyzedText analyzed, OwnershipIndex index, SearchResult results, List<TeamCandidate> teams)
+    {
         var qualified = teams.Where(t => t.Coverage >= MinimumCoverage).ToList();
         if (qualified.Count == 0)
         {
@@ -126,14 +151,14 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
             results.MostSpecific(matched));
     }
 
-    private static OwnershipMatch ToMatch(ScoredItem result, OwnershipIndex index)
+    internal static OwnershipMatch ToMatch(ScoredItem result, OwnershipIndex index)
     {
         var item = index.Items[result.ItemIndex];
         var team = item.TeamId is null ? null : index.TeamsById.GetValueOrDefault(item.TeamId);
         return new OwnershipMatch(team, item, result.Score);
     }
 
-    private static bool SameTeam(OwnershipMatch a, OwnershipMatch b) =>
+    internal static bool SameTeam(OwnershipMatch a, OwnershipMatch b) =>
         string.Equals(a.Item.TeamId, b.Item.TeamId, StringComparison.OrdinalIgnoreCase);
 
     private static OwnershipExplanation Explain(AnalyzedText analyzed, OwnershipIndex index, SearchResult? results, string decision) =>
@@ -167,5 +192,6 @@ public sealed class OwnershipAnswerer(IOwnershipCorpusSource source, ILogger<Own
         return index;
     }
 
-    private readonly record struct TeamCandidate(OwnershipMatch Match, double Coverage, double Information, double MostSpecific);
+    /// <summary>A team as the lexical ranking sees it; <see cref="MostSpecific"/> is its most informative word shared with the question.</summary>
+    internal readonly record struct TeamCandidate(OwnershipMatch Match, double Coverage, double Information, double MostSpecific);
 }

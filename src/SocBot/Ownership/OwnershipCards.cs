@@ -16,7 +16,7 @@ public static class OwnershipCards
         var body = answer.Kind switch
         {
             OwnershipAnswerKind.Owner => OwnerBody(answer.Owners[0]),
-            OwnershipAnswerKind.Ambiguous => AmbiguousBody(answer.Owners),
+            OwnershipAnswerKind.Ambiguous => AmbiguousBody(answer),
             OwnershipAnswerKind.TeamProfile => ProfileBody(answer.Profile!),
             _ => UnknownBody(answer),
         };
@@ -56,10 +56,10 @@ public static class OwnershipCards
         .. Part(owner),
     ];
 
-    private static List<AdaptiveElement> AmbiguousBody(IReadOnlyList<OwnershipMatch> owners) =>
+    private static List<AdaptiveElement> AmbiguousBody(OwnershipAnswer answer) =>
     [
-        Heading($"{owners.Count} teams own parts of this"),
-        .. owners.Select(o => new AdaptiveContainer
+        Heading(OwnershipAnswerText.AmbiguousHeading(answer)),
+        .. answer.Owners.Select(o => new AdaptiveContainer
         {
             Style = AdaptiveContainerStyle.Emphasis,
             Items = [new AdaptiveTextBlock { Text = o.TeamName, Weight = AdaptiveTextWeight.Bolder, Wrap = true }, .. Part(o)],

@@ -24,7 +24,7 @@ internal sealed class OwnershipIndex
     {
         Corpus = corpus;
         TeamsById = corpus.Teams.ToDictionary(t => t.Id, StringComparer.OrdinalIgnoreCase);
-        Items = [.. corpus.Teams.Select(TeamItem), .. corpus.Items];
+        Items = ItemsOf(corpus);
         Analyzer = new OwnershipAnalyzer(
             [.. corpus.Synonyms, .. BuiltInOwnershipSynonyms.All],
             Items.SelectMany(i => new[] { i.Title, i.Description ?? "" }));
@@ -136,6 +136,9 @@ internal sealed class OwnershipIndex
                + (DescriptionLengthNormalization * _descriptionLengths[item] / _averageDescriptionLength));
         return title + description;
     }
+
+    /// <summary>The items of a corpus in index order: one per team, then the corpus items. Both matchers number items this way.</summary>
+    public static IReadOnlyList<OwnershipItem> ItemsOf(OwnershipCorpus corpus) => [.. corpus.Teams.Select(TeamItem), .. corpus.Items];
 
     private static IEnumerable<string> TeamNames(OwnershipTeam team) =>
         team.Aliases.Prepend(team.DisplayName).Prepend(team.Id.Replace('-', ' '));

@@ -42,6 +42,10 @@ public sealed class SocBotTestHost : IAsyncDisposable
         {
             ["Storage:SqlitePath"] = Path.Combine(dataFolder.FullName, "socbot.db"),
             ["Reminders:SchedulerEnabled"] = "false",
+
+            // The semantic index builds in the background, so a host's answers would change mid-test once it lands; the
+            // Ownership tests cover matching by meaning, and a test wanting it here sets the key back to true.
+            ["Ownership:Semantic:Enabled"] = "false",
         });
         builder.Configuration.AddInMemoryCollection(configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -35,6 +35,25 @@ public sealed class AskCommandLineTests
     }
 
     [Fact]
+    public async Task RunAsync_AskWithJsonExplain_GivesEachTeamsLexicalAndSemanticScoreAndTheDecidingRule()
+    {
+        var output = new StringWriter();
+
+        var exitCode = await CommandLine.RunAsync(
+            ["ask", "who pulls a memory image off a hacked laptop?", "--json", "--explain"], AddServices, new CliConsole(output, TextWriter.Null));
+
+        Assert.Equal(ExitCodes.Ok, exitCode);
+        using var json = JsonDocument.Parse(output.ToString());
+        var explain = json.RootElement.GetProperty("explain");
+        Assert.Equal(OwnershipRules.Meaning, explain.GetProperty("rule").GetString());
+        var teams = explain.GetProperty("teamScores").EnumerateArray().ToList();
+        var csirt = Assert.Single(teams, t => t.GetProperty("team").GetString() == "Computer Security Incident Response Team (CSIRT)");
+        Assert.True(csirt.GetProperty("semanticScore").GetDouble() > teams[1].GetProperty("semanticScore").GetDouble());
+        Assert.All(teams, t => Assert.True(t.TryGetProperty("lexicalScore", out _)));
+        Assert.Equal("csirt", json.RootElement.GetProperty("owners")[0].GetProperty("teamId").GetString());
+    }
+
+    [Fact]
     public async Task RunAsync_AskWithoutQuestion_ExitsWithUsage()
     {
         var error = new StringWriter();

@@ -8,26 +8,13 @@ internal sealed record OwnershipQuestionSet(IReadOnlyList<OwnershipQuestion> Que
 
     public static OwnershipQuestionSet Load()
     {
-        var path = RepoPaths.Combine("tests", "SocBot.Tests", "Ownership", "TestData", "ownership-questions.txt");
         var questions = new List<OwnershipQuestion>();
-        var part = "";
-        foreach (var (raw, number) in File.ReadAllLines(path).Select((l, i) => (l.Trim(), i + 1)))
+        foreach (var (part, line, where) in TestDataLines.Read("ownership-questions.txt"))
         {
-            if (raw.Length == 0 || raw.StartsWith('#'))
-            {
-                continue;
-            }
-
-            if (raw.StartsWith('[') && raw.EndsWith(']'))
-            {
-                part = raw[1..^1];
-                continue;
-            }
-
-            var bar = raw.IndexOf('|', StringComparison.Ordinal);
-            Assert.True(bar > 0 && part.Length > 0, $"{path}:{number}: expected '[part]' then 'expected | question' lines.");
-            var expected = raw[..bar].Trim().Split('+', StringSplitOptions.TrimEntries);
-            questions.Add(new OwnershipQuestion(part, expected, raw[(bar + 1)..].Trim()));
+            var bar = line.IndexOf('|', StringComparison.Ordinal);
+            Assert.True(bar > 0, $"{where}: expected an 'expected | question' line.");
+            var expected = line[..bar].Trim().Split('+', StringSplitOptions.TrimEntries);
+            questions.Add(new OwnershipQuestion(part, expected, line[(bar + 1)..].Trim()));
         }
 
         return new OwnershipQuestionSet(questions);

@@ -1,0 +1,124 @@
+using System.Reflection;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace SocBot.Ownership;
+
+/// <summary>
+/// The plain-words sentences of duty-descriptions.yaml: extra "views" of a team, a duty or a maintenance task for matching
+/// by meaning. Keys are the catalog's own (team id, exact duty text under that team, task id); a key the catalog in force
+/// lacks is simply never looked up, so a reloaded catalog never breaks on a stale entry.
+/// </summary>
+public sealed class DutyDescriptions
+{
+    private const string ResourceName = "SocBot.Ownership.duty-descriptions.yaml";
+
+    private static readonly Lazy<DutyDescriptions> Shipped = new(() => Parse(ReadResource()));
+
+    private readonly Dictionary<string, IReadOnlyList<string>> _teams;
+    private readonly Dictionary<(string Team, string Duty), IReadOnlyList<string>> _duties;
+    private readonly Dictionary<string, IReadOnlyList<string>> _tasks;
+
+    private DutyDescriptions(
+        Dictionary<string, IReadOnlyList<string>> teams,
+        Dictionary<(string Team, string Duty), IReadOnlyList<string>> duties,
+        Dictionary<string, IReadOnlyList<string>> tasks)
+    {
+        _teams = teams;
+        _duties = duties;
+        _tasks = tasks;
+    }
+
+    /// <summary>The file shipped in this assembly.</summary>
+    public static DutyDescriptions Default => Shipped.Value;
+
+    public IEnumerable<string> TeamIds => _teams.Keys;
+
+    public IEnumerable<(string Team, string Duty)> Duties => _duties.Keys;
+
+    public IEnumerable<string> TaskIds => _tasks.Keys;
+
+    public static DutyDescriptions Parse(string yaml)
+    {
+        var file = new DeserializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .Build()
+            .Deserialize<DescriptionFile?>(yaml) ?? new DescriptionFile();
+        var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        var duties = new Dictionary<(string, string), IReadOnlyList<string>>(DutyKeyComparer.Instance);
+        foreach (var team in file.Teams)
+        {
+            teams[team.Team] = team.About;
+            foreach (var duty in team.Duties)
+            {
+                duties[(team.Team, duty.Duty)] = duty.About;
+            }
+        }
+
+        var tasks = file.Tasks.ToDictionary(t => t.Task, t => (IReadOnlyList<string>)t.About, StringComparer.OrdinalIgnoreCase);
+        return new DutyDescriptions(teams, duties, tasks);
+    }
+
+    /// <summary>The sentences about one item of the index: a team (its about-text), a duty of its team, or a maintenance task.</summary>
+    public IReadOnlyList<string> About(OwnershipItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var found = item.Kind switch
+        {
+            OwnershipItemKind.Team => _teams.GetValueOrDefault(item.TeamId ?? ""),
+            OwnershipItemKind.MaintenanceTask => _tasks.GetValueOrDefault(item.Id),
+            _ => _duties.GetValueOrDefault((item.TeamId ?? "", item.Title)),
+        };
+        return found ?? [];
+    }
+
+    private static string ReadResource()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"The embedded resource {ResourceName} is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Team ids compare as the catalog compares them; duty text must match exactly.</summary>
+    private sealed class DutyKeyComparer : IEqualityComparer<(string Team, string Duty)>
+    {
+        public static readonly DutyKeyComparer Instance = new();
+
+        public bool Equals((string Team, string Duty) x, (string Team, string Duty) y) =>
+            string.Equals(x.Team, y.Team, StringComparison.OrdinalIgnoreCase) && string.Equals(x.Duty, y.Duty, StringComparison.Ordinal);
+
+        public int GetHashCode((string Team, string Duty) obj) =>
+            HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Team), StringComparer.Ordinal.GetHashCode(obj.Duty));
+    }
+
+    private sealed class DescriptionFile
+    {
+        public List<TeamEntry> Teams { get; set; } = [];
+
+        public List<TaskEntry> Tasks { get; set; } = [];
+    }
+
+    private sealed class TeamEntry
+    {
+        public string Team { get; set; } = "";
+
+        public List<string> About { get; set; } = [];
+
+        public List<DutyEntry> Duties { get; set; } = [];
+    }
+
+    private sealed class DutyEntry
+    {
+        public string Duty { get; set; } = "";
+
+        public List<string> About { get; set; } = [];
+    }
+
+    private sealed class TaskEntry
+    {
+        public string Task { get; set; } = "";
+
+        public List<string> About { get; set; } = [];
+    }
+}

@@ -1,0 +1,163 @@
+namespace SocBot.Ownership;
+
+/// <summary>
+/// Decides an answer from both matchers. The lexical answer stands when it names an owner, because the matrix's own words
+/// are the strongest evidence there is; meaning can only add a second possible owner when it clearly prefers another
+/// team. When the words name no owner, meaning alone may name one, but only clearly ahead of the next team: a thin
+/// margin becomes suggestions, because a wrong owner said confidently costs a SOC more than a refusal that points the way.
+/// </summary>
+internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, OwnershipIndex index)
+{
+    public OwnershipAnswer Decide(OwnershipAnswer lexical, List<OwnershipAnswerer.TeamCandidate> lexicalTeams, SemanticScores scores)
+    {
+        var meaning = RankTeams(scores);
+        var explanation = lexical.Explanation with { TeamScores = TeamScores(lexicalTeams, meaning) };
+        if (meaning.Count == 0)
+        {
+            return lexical with { Explanation = explanation };
+        }
+
+        var best = meaning[0];
+        var margin = meaning.Count > 1 ? best.Similarity - meaning[1].Similarity : best.Similarity;
+        return lexical.Kind is OwnershipAnswerKind.Owner or OwnershipAnswerKind.Ambiguous
+            ? Check(lexical, explanation, meaning, best)
+            : Rescue(lexical, explanation, meaning, best, margin);
+    }
+
+    private OwnershipAnswer Check(OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, TeamMeaning best)
+    {
+        if (lexical.Owners.Any(o => OwnershipAnswerer.SameTeam(o, best.Match)))
+        {
+            return lexical with { Explanation = explanation with { Rule = OwnershipRules.LexicalAgreed } };
+        }
+
+        var owner = lexical.Owners[0];
+        var ownerSimilarity = meaning.FirstOrDefault(m => OwnershipAnswerer.SameTeam(m.Match, owner)).Similarity;
+        var ahead = best.Similarity - ownerSimilarity;
+        if (best.Similarity >= options.OwnerSimilarity && ahead >= options.OwnerMargin && lexical.Kind == OwnershipAnswerKind.Owner)
+        {
+            return lexical with
+            {
+                Kind = OwnershipAnswerKind.Ambiguous,
+                Owners = [owner, best.Match],
+                AlsoRelated = [.. lexical.AlsoRelated.Where(r => !OwnershipAnswerer.SameTeam(r, best.Match))],
+                Disputed = true,
+                Explanation = explanation with
+                {
+                    Rule = OwnershipRules.Disagreed,
+                    Decision = Invariant(
+                        $"the words point to {owner.TeamName}, the meaning to {best.Match.TeamName} (similarity {best.Similarity:F2}, {ahead:F2} ahead): two teams may own it"),
+                },
+            };
+        }
+
+        var related = lexical.AlsoRelated.Any(r => OwnershipAnswerer.SameTeam(r, best.Match))
+                      || lexical.Owners.Count + lexical.AlsoRelated.Count > OwnershipAnswerer.MaximumRelated
+                      || best.Similarity < options.SuggestionSimilarity
+            ? lexical.AlsoRelated
+            : [.. lexical.AlsoRelated, best.Match];
+        return lexical with { AlsoRelated = related, Explanation = explanation with { Rule = OwnershipRules.LexicalMeaningUnsure } };
+    }
+
+    private OwnershipAnswer Rescue(
+        OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, TeamMeaning best, double margin)
+    {
+        if (best.Similarity >= options.OwnerSimilarity && margin >= options.OwnerMargin)
+        {
+            var related = meaning.Skip(1)
+                .TakeWhile(m => m.Similarity >= best.Similarity - (2 * options.OwnerMargin))
+                .Select(m => m.Match)
+                .Take(OwnershipAnswerer.MaximumRelated);
+            return lexical with
+            {
+                Kind = OwnershipAnswerKind.Owner,
+                Owners = [best.Match],
+                AlsoRelated = [.. related],
+                Suggestions = [],
+                Explanation = explanation with
+                {
+                    Rule = OwnershipRules.Meaning,
+                    Decision = Invariant(
+                        $"no lexical owner; by meaning {best.Match.TeamName} (similarity {best.Similarity:F2}) is {margin:F2} ahead of the next team"),
+                },
+            };
+        }
+
+        var reason = best.Similarity < options.OwnerSimilarity
+            ? Invariant($"the closest team by meaning, {best.Match.TeamName}, is only {best.Similarity:F2} similar (below {options.OwnerSimilarity:F2})")
+            : Invariant($"by meaning {best.Match.TeamName} is only {margin:F2} ahead of {meaning[1].Match.TeamName}: too close to name one");
+        return lexical with
+        {
+            Suggestions = Suggestions(lexical, meaning),
+            Explanation = explanation with { Rule = OwnershipRules.Refused, Decision = $"{lexical.Explanation.Decision}; {reason}" },
+        };
+    }
+
+    /// <summary>The closest duties by meaning first, then the lexical ones, one per duty.</summary>
+    private List<OwnershipMatch> Suggestions(OwnershipAnswer lexical, List<TeamMeaning> meaning) =>
+        meaning
+            .Where(m => m.Similarity >= options.SuggestionSimilarity)
+            .Select(m => m.Match)
+            .Concat(lexical.Suggestions)
+            .DistinctBy(m => m.Item.Id)
+            .Take(OwnershipAnswerer.MaximumSuggestions)
+            .ToList();
+
+    /// <summary>
+    /// Each team (and "every SOC team") at its closest item. The team's own entry counts towards its similarity but is not
+    /// quoted while one of its duties is nearly as close, because the asker checks an answer against the duty quoted.
+    /// </summary>
+    private List<TeamMeaning> RankTeams(SemanticScores scores)
+    {
+        var teams = new Dictionary<string, (int Best, int BestDuty)>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < scores.Similarity.Count; i++)
+        {
+            var key = index.Items[i].TeamId ?? "";
+            var (best, bestDuty) = teams.GetValueOrDefault(key, (-1, -1));
+            if (best < 0 || scores.Similarity[i] > scores.Similarity[best])
+            {
+                best = i;
+            }
+
+            if (index.Items[i].Kind != OwnershipItemKind.Team && (bestDuty < 0 || scores.Similarity[i] > scores.Similarity[bestDuty]))
+            {
+                bestDuty = i;
+            }
+
+            teams[key] = (best, bestDuty);
+        }
+
+        return teams.Values
+            .Select(t =>
+            {
+                var quoted = t.BestDuty >= 0 ? t.BestDuty : t.Best;
+                var item = index.Items[quoted];
+                var team = item.TeamId is null ? null : index.TeamsById.GetValueOrDefault(item.TeamId);
+                return new TeamMeaning(new OwnershipMatch(team, item, scores.Similarity[t.Best]), scores.Similarity[t.Best]);
+            })
+            .OrderByDescending(t => t.Similarity)
+            .ToList();
+    }
+
+    private static List<OwnershipTeamScore> TeamScores(List<OwnershipAnswerer.TeamCandidate> lexical, List<TeamMeaning> meaning)
+    {
+        var names = lexical.Select(l => l.Match.TeamName).Take(OwnershipAnswerer.ExplainedScores)
+            .Concat(meaning.Select(m => m.Match.TeamName).Take(OwnershipAnswerer.ExplainedScores))
+            .Distinct(StringComparer.Ordinal);
+        return names.Select(name =>
+        {
+            var l = lexical.FirstOrDefault(t => t.Match.TeamName == name);
+            var m = meaning.FirstOrDefault(t => t.Match.TeamName == name);
+            return new OwnershipTeamScore(
+                name,
+                l.Match is null ? null : l.Match.Score,
+                l.Match is null ? null : l.Coverage,
+                m.Match is null ? null : m.Similarity,
+                m.Match?.Item.Title);
+        }).OrderByDescending(s => s.Semantic ?? -1).ToList();
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+
+    private readonly record struct TeamMeaning(OwnershipMatch Match, double Similarity);
+}

@@ -1,0 +1,37 @@
+namespace SocBot.Ownership;
+
+/// <summary>
+/// Matching by meaning (section Ownership:Semantic). Similarities are cosines of all-MiniLM-L6-v2 sentence vectors, in
+/// [-1, 1]; the defaults were chosen on the tuning part of the paraphrase set only.
+/// </summary>
+public sealed class OwnershipSemanticOptions
+{
+    public const string SectionName = "Ownership:Semantic";
+
+    /// <summary>When false, answers are lexical only and the model is never loaded.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// The best team's similarity must reach this for meaning alone to name an owner, or for meaning to dispute the
+    /// words. Out-of-scope questions ("who handles HR onboarding paperwork?") reach 0.54 against this catalog.
+    /// </summary>
+    public double OwnerSimilarity { get; set; } = 0.55;
+
+    /// <summary>Meaning alone names an owner only when the best team is this far ahead of the second.</summary>
+    public double OwnerMargin { get; set; } = 0.02;
+
+    /// <summary>Below this best similarity the question is about nothing in the catalog: no suggestions by meaning either.</summary>
+    public double SuggestionSimilarity { get; set; } = 0.35;
+
+    /// <summary>How many views are embedded in one model run while the index is built.</summary>
+    public int BatchSize { get; set; } = 8;
+
+    /// <summary>Threads one model run may use.</summary>
+    public int IntraOpThreads { get; set; } = 1;
+
+    /// <summary>ONNX Runtime's CPU memory arena: faster on big batches, and it keeps the memory once used.</summary>
+    public bool EnableCpuMemoryArena { get; set; }
+
+    /// <summary>ONNX Runtime's memory pattern planning: helps fixed-size inputs, which sentences are not.</summary>
+    public bool EnableMemoryPattern { get; set; }
+}

@@ -1,0 +1,115 @@
+using SocBot.Ownership;
+
+namespace SocBot.Tests.Ownership;
+
+/// <summary>How the words and the meaning of a question decide together, with the shipped model unless stated.</summary>
+public sealed class HybridOwnershipRuleTests
+{
+    [Fact]
+    public void Answer_NoSharedWordsButClearMeaning_NamesTheOwnerByMeaning()
+    {
+        var answer = OwnershipSemanticTestModel.Default.Answer("who pulls a memory image off a hacked laptop?");
+
+        Assert.Equal(OwnershipAnswerKind.Owner, answer.Kind);
+        Assert.Equal("csirt", answer.Owners[0].Team?.Id);
+        Assert.Equal(OwnershipRules.Meaning, answer.Explanation.Rule);
+        var csirt = Assert.Single(answer.Explanation.TeamScores!, t => t.Team == answer.Owners[0].TeamName);
+        Assert.True(csirt.Semantic >= new OwnershipSemanticOptions().OwnerSimilarity, $"similarity {csirt.Semantic}");
+    }
+
+    [Fact]
+    public void Answer_OutOfScopeQuestion_RefusesWithoutOwner()
+    {
+        var answer = OwnershipSemanticTestModel.Default.Answer("who approves my vacation days?");
+
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.Empty(answer.Owners);
+        Assert.Equal(OwnershipRules.Refused, answer.Explanation.Rule);
+    }
+
+    [Fact]
+    public void Answer_MatrixWordsNameTheOwner_KeepsTheLexicalOwnerAndSaysMeaningAgrees()
+    {
+        var answer = OwnershipSemanticTestModel.Default.Answer("who handles threat intel feeds?");
+
+        Assert.Equal("threat-intelligence", answer.Owners[0].Team?.Id);
+        Assert.Equal(OwnershipRules.LexicalAgreed, answer.Explanation.Rule);
+        Assert.All(answer.Explanation.TeamScores!.Take(1), t => Assert.NotNull(t.Lexical));
+    }
+
+    [Fact]
+    public void Answer_MeaningAboveSuggestionButBelowOwnerSimilarity_SuggestsTheClosestDuties()
+    {
+        var options = new OwnershipSemanticOptions { OwnerSimilarity = 0.99, SuggestionSimilarity = 0.3 };
+        var answerer = OwnershipSemanticTestModel.Answerer(OwnershipTestCatalog.Corpus, options);
+
+        var answer = answerer.Answer("who pulls a memory image off a hacked laptop?");
+
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.Equal("csirt", answer.Suggestions[0].Team?.Id);
+        Assert.Contains("below 0.99", answer.Explanation.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_SemanticIndexNotBuiltYet_AnswersLexicallyAndAsksForABuild()
+    {
+        var semantics = OwnershipSemanticTestModel.Semantics();
+        var corpus = OwnershipTestCatalog.Corpus;
+        var answerer = new OwnershipAnswerer(new FixedCorpusSource(corpus), Microsoft.Extensions.Logging.Abstractions.NullLogger<OwnershipAnswerer>.Instance, semantics);
+
+        var answer = answerer.Answer("who pulls a memory image off a hacked laptop?");
+
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.Equal(OwnershipRules.Lexical, answer.Explanation.Rule);
+        Assert.All(answer.Explanation.TeamScores!, t => Assert.Null(t.Semantic));
+        Assert.True(semantics.Requests.TryRead(out var requested));
+        Assert.Same(corpus, requested);
+    }
+
+    [Fact]
+    public void Answer_SemanticDisabled_NeverLoadsTheModel()
+    {
+        var embedder = new GivenVectorsEmbedder(new Dictionary<string, float[]>(), 2);
+        var semantics = OwnershipSemanticTestModel.Semantics(new OwnershipSemanticOptions { Enabled = false }, embedder);
+        var corpus = OwnershipTestCatalog.Corpus;
+        semantics.Build(corpus, CancellationToken.None);
+        var answerer = new OwnershipAnswerer(new FixedCorpusSource(corpus), Microsoft.Extensions.Logging.Abstractions.NullLogger<OwnershipAnswerer>.Instance, semantics);
+
+        var answer = answerer.Answer("who handles threat intel feeds?");
+
+        Assert.Equal(OwnershipRules.Lexical, answer.Explanation.Rule);
+        Assert.Equal(0, embedder.Calls);
+        Assert.False(semantics.Requests.TryRead(out _));
+    }
+
+    [Fact]
+    public void Answer_WordsAndMeaningClearlyDisagree_NamesBothTeamsAsPossibleOwners()
+    {
+        var corpus = new OwnershipCorpus(
+            [new OwnershipTeam("facilities", "Facilities", []), new OwnershipTeam("csirt", "CSIRT", [])],
+            [
+                new OwnershipItem("badges", OwnershipItemKind.Responsibility, "facilities", "Badge printer maintenance"),
+                new OwnershipItem("forensics", OwnershipItemKind.Responsibility, "csirt", "Laptop memory forensics"),
+            ],
+            []);
+        const string question = "who owns the badge printer?";
+        var embedder = new GivenVectorsEmbedder(
+            new Dictionary<string, float[]>
+            {
+                ["Badge printer maintenance"] = [0, 1, 0],
+                ["Laptop memory forensics"] = [1, 0, 0],
+                [question] = [1, 0, 0],
+            },
+            3);
+        var answerer = OwnershipSemanticTestModel.Answerer(corpus, embedder: embedder);
+
+        var answer = answerer.Answer(question);
+
+        Assert.Equal(OwnershipAnswerKind.Ambiguous, answer.Kind);
+        Assert.True(answer.Disputed);
+        Assert.Equal(["facilities", "csirt"], answer.Owners.Select(o => o.Team!.Id));
+        Assert.Equal(["Badge printer maintenance", "Laptop memory forensics"], answer.Owners.Select(o => o.Item.Title));
+        Assert.Equal(OwnershipRules.Disagreed, answer.Explanation.Rule);
+        Assert.StartsWith("Two teams may own this", OwnershipAnswerText.ToMarkdown(answer), StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,15 @@
+namespace SocBot.Tests.Ownership;
+
+/// <summary>TestData/ownership-paraphrases.txt: "expected | duty | question" lines under [tuning] and [held-out].</summary>
+internal static class OwnershipParaphraseSet
+{
+    public static IReadOnlyList<OwnershipParaphrase> Load() =>
+        TestDataLines.Read("ownership-paraphrases.txt")
+            .Select(l =>
+            {
+                var columns = l.Line.Split('|', 3, StringSplitOptions.TrimEntries);
+                Assert.True(columns.Length == 3, $"{l.Where}: expected an 'expected | duty | question' line.");
+                return new OwnershipParaphrase(l.Part, columns[0].Split('+', StringSplitOptions.TrimEntries), columns[1], columns[2]);
+            })
+            .ToList();
+}
