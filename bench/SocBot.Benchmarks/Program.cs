@@ -15,6 +15,8 @@ public static class BenchmarkEntry
             return Reliability.FuzzFootprint.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5_000).GetAwaiter().GetResult();
         }
 
+        if (args is ["fanout", .. var fanOut]) return FanOut.FanOutProbe.RunAsync(fanOut).GetAwaiter().GetResult();
+
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;
     }
