@@ -19,7 +19,9 @@ namespace SocBot.Benchmarks.FanOut;
 /// through the real host's services and a fresh SQLite file, against a loopback connector that throttles as Teams does.
 /// The host's clock starts at Monday 09:00 and runs at real speed, so the pacer really waits. Prints what was due, what
 /// arrived, duplicates, 429s, the wall time and the least time Teams' limits allow for the same calls. Run:
-/// <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- fanout [tenants] [tenant concurrency]</c>.
+/// <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- fanout [tenants] [tenant concurrency] [per-tenant calls per second] [arrival margin]</c>;
+/// the per-tenant rate, for both the bot's pacer and the connector, makes the limits bind where Teams' 50 per second
+/// never does; the margin is the pacer's Connector:Pacing:ArrivalMargin.
 /// </summary>
 public static class FanOutProbe
 {
@@ -34,7 +36,10 @@ public static class FanOutProbe
         var tenants = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 200;
         var folder = Directory.CreateTempSubdirectory("socbot-fanout-").FullName;
         var clock = new RunningClock(Monday0900);
-        await using var teams = await ThrottlingConnectorStandIn.StartAsync(clock);
+        var limits = args.Length > 2
+            ? TeamsRateLimits.Teams with { PerTenant = [new RateLimit(TimeSpan.FromSeconds(1), int.Parse(args[2], CultureInfo.InvariantCulture))] }
+            : TeamsRateLimits.Teams;
+        await using var teams = await ThrottlingConnectorStandIn.StartAsync(clock, limits);
         var settings = new Dictionary<string, string?>
         {
             ["Storage:SqlitePath"] = Path.Combine(folder, "socbot.db"),
@@ -43,6 +48,17 @@ public static class FanOutProbe
         if (args.Length > 1)
         {
             settings["Reminders:TenantConcurrency"] = args[1];
+        }
+
+        if (args.Length > 2)
+        {
+            settings["Connector:Pacing:PerTenant:0:Length"] = "00:00:01";
+            settings["Connector:Pacing:PerTenant:0:Limit"] = args[2];
+        }
+
+        if (args.Length > 3)
+        {
+            settings["Connector:Pacing:ArrivalMargin"] = args[3];
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development", ContentRootPath = AppContext.BaseDirectory });
@@ -70,16 +86,17 @@ public static class FanOutProbe
 
             var deliveries = teams.Deliveries(CardOccurrences.InActivity);
             var cards = teams.Cards;
-            var bound = TeamsRateLimits.Teams.Bound(
+            var bound = limits.Bound(
                 cards.GroupBy(c => (c.TenantId, c.Thread)).Select(g => g.Count()),
                 cards.GroupBy(c => c.TenantId).Select(g => g.Count()));
             var allowed = bound * 1.2 > Floor ? bound * 1.2 : Floor;
             var duplicates = deliveries.Values.Sum(n => n - 1);
             var throttled = teams.Throttled.Count;
+            var told = teams.Throttled.Select(t => t.Wait.TotalMilliseconds).DefaultIfEmpty().ToList();
             var concurrency = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ReminderOptions>>().Value.TenantConcurrency;
 
-            Console.WriteLine($"fan-out: {tenants} tenants x {SocTeams.Length} teams = {tenants * SocTeams.Length} bound channels, Reminders:TenantConcurrency {concurrency}");
-            Console.WriteLine($"occurrences due: {due * tenants} ({due} per tenant); delivered once or more: {deliveries.Count}; cards received: {cards.Count}; duplicates: {duplicates}; 429s: {throttled}");
+            Console.WriteLine($"fan-out: {tenants} tenants x {SocTeams.Length} teams = {tenants * SocTeams.Length} bound channels, Reminders:TenantConcurrency {concurrency}, per tenant {limits.PerTenant[0].Limit} calls per {limits.PerTenant[0].Length.TotalSeconds:F0} s");
+            Console.WriteLine($"occurrences due: {due * tenants} ({due} per tenant); delivered once or more: {deliveries.Count}; cards received: {cards.Count}; duplicates: {duplicates}; 429s: {throttled} (the turn they missed was {told.Min():F0}–{told.Max():F0} ms off)");
             Console.WriteLine($"pass outcomes: {string.Join(", ", report.Items.GroupBy(i => i.Outcome).Select(g => $"{g.Key} {g.Count()}"))}; most tenants answered at once: {teams.MaxTenantsInFlight}");
             Console.WriteLine($"wall time: {wall.TotalSeconds:F1} s; the limits allow {bound.TotalSeconds:F1} s for these calls; target max(1.2 x {bound.TotalSeconds:F1} s, {Floor.TotalSeconds:F0} s) = {allowed.TotalSeconds:F1} s");
             var met = deliveries.Count == due * tenants && duplicates == 0 && throttled == 0 && wall <= allowed;
