@@ -9,7 +9,8 @@ public static class BenchmarkEntry
     /// `-- fuzz-rss [cases]` runs the fuzz probe against the bot as a process and prints its memory;
     /// `-- load [seconds] [socbot|minimal]` compares SocBot's throughput and latency with a minimal endpoint's;
     /// `-- footprint` measures start-up time and memory as conversations accumulate;
-    /// `-- ownership-latency [lexical|hybrid] [Option=value ...]` times ownership answers and prints this process's memory.
+    /// `-- ownership-latency [lexical|hybrid] [Option=value ...]` times ownership answers and prints this process's memory;
+    /// `-- fanout [tenants] [concurrency] [per-tenant calls/s] [arrival margin]` runs Monday's pass to 5 teams per tenant against a throttling connector.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -33,6 +34,7 @@ public static class BenchmarkEntry
         {
             return Ownership.OwnershipLatencyProbe.Run(args.Skip(1).ToList());
         }
+        if (args is ["fanout", .. var fanOut]) return FanOut.FanOutProbe.RunAsync(fanOut).GetAwaiter().GetResult();
 
         BenchmarkSwitcher.FromAssembly(typeof(BenchmarkEntry).Assembly).Run(args);
         return 0;

@@ -19,7 +19,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<RecordedRequest> _requests = new();
     private readonly ConcurrentQueue<Func<RecordedRequest, Task<LoopbackResponse?>>> _scripted = new();
-    private Func<RecordedRequest, LoopbackResponse> _default = _ => LoopbackResponse.Json(200, "{}");
+    private Func<RecordedRequest, Task<LoopbackResponse>> _default = _ => Task.FromResult(LoopbackResponse.Json(200, "{}"));
 
     private LoopbackServer(WebApplication app) => _app = app;
 
@@ -44,7 +44,10 @@ public sealed class LoopbackServer : IAsyncDisposable
     }
 
     /// <summary>The answer to every request no script claims.</summary>
-    public void SetDefault(Func<RecordedRequest, LoopbackResponse> respond) => _default = respond;
+    public void SetDefault(Func<RecordedRequest, LoopbackResponse> respond) => _default = r => Task.FromResult(respond(r));
+
+    /// <summary>The same, for a service that takes its time over some answers.</summary>
+    public void SetDefault(Func<RecordedRequest, Task<LoopbackResponse>> respond) => _default = respond;
 
     /// <summary>Answers the next request (only) with <paramref name="response"/>; queued scripts run in order.</summary>
     public void EnqueueResponse(LoopbackResponse response) => _scripted.Enqueue(_ => Task.FromResult<LoopbackResponse?>(response));
@@ -76,7 +79,7 @@ public sealed class LoopbackServer : IAsyncDisposable
         _requests.Enqueue(recorded);
 
         var response = _scripted.TryDequeue(out var script) ? await script(recorded) : null;
-        response ??= _default(recorded);
+        response ??= await _default(recorded);
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency);

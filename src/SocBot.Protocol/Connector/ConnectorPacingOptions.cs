@@ -26,6 +26,13 @@ public sealed class ConnectorPacingOptions
     public List<RateWindow> PerTenant { get; set; } = [];
 
     /// <summary>
+    /// Each window is held this much longer than Teams' figure. Teams counts a call when it arrives, and calls leave the
+    /// pacer on time but arrive early or late by however long the network, the host and the timer took; without the margin
+    /// a call sent on the edge of a window can land inside it and be answered 429. Off unless configured.
+    /// </summary>
+    public TimeSpan ArrivalMargin { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
     /// A call that would have to wait longer than this for its turn is refused with <see cref="ConnectorPacingException"/>,
     /// so a reminder pass defers the rest to its next run instead of holding its job for an hour.
     /// </summary>

@@ -15,6 +15,11 @@ public sealed class ConnectorPacingOptionsValidator : IValidateOptions<Connector
             failures.Add($"{ConnectorPacingOptions.SectionName}:{nameof(options.MaxWait)} must be a positive time span; got {options.MaxWait}.");
         }
 
+        if (options.ArrivalMargin < TimeSpan.Zero)
+        {
+            failures.Add($"{ConnectorPacingOptions.SectionName}:{nameof(options.ArrivalMargin)} must not be negative; got {options.ArrivalMargin}.");
+        }
+
         if (options.MaxTrackedThreads < 1)
         {
             failures.Add($"{ConnectorPacingOptions.SectionName}:{nameof(options.MaxTrackedThreads)} must be at least 1; got {options.MaxTrackedThreads}.");

@@ -66,15 +66,17 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
         lock (_gate)
         {
             var now = time.GetUtcNow().UtcTicks;
+            var perThread = Widened(settings.PerThread, settings.ArrivalMargin);
+            var perTenant = Widened(settings.PerTenant, settings.ArrivalMargin);
             var threadCalls = _threads.Touch(tenantId + "\n" + thread);
             var tenantCalls = _tenants.Touch(tenantId);
-            threadCalls.Forget(now - Longest(settings.PerThread));
-            tenantCalls.Forget(now - Longest(settings.PerTenant));
+            threadCalls.Forget(now - Longest(perThread));
+            tenantCalls.Forget(now - Longest(perTenant));
 
             var at = now;
             for (var moved = true; moved;)
             {
-                var next = tenantCalls.EarliestSlot(settings.PerTenant, threadCalls.EarliestSlot(settings.PerThread, at));
+                var next = tenantCalls.EarliestSlot(perTenant, threadCalls.EarliestSlot(perThread, at));
                 moved = next != at;
                 at = next;
             }
@@ -87,11 +89,14 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
 
             threadCalls.Add(at);
             tenantCalls.Add(at);
-            _threads.Evict(now - Longest(settings.PerThread), settings.MaxTrackedThreads);
-            _tenants.Evict(now - Longest(settings.PerTenant), settings.MaxTrackedThreads);
+            _threads.Evict(now - Longest(perThread), settings.MaxTrackedThreads);
+            _tenants.Evict(now - Longest(perTenant), settings.MaxTrackedThreads);
             return wait;
         }
     }
+
+    private static List<RateWindow> Widened(List<RateWindow> windows, TimeSpan margin) =>
+        margin == TimeSpan.Zero ? windows : windows.ConvertAll(w => w with { Length = w.Length + margin });
 
     private static long Longest(List<RateWindow> windows) => windows.Count == 0 ? 0 : windows.Max(w => w.Length.Ticks);
 

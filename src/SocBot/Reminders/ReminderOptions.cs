@@ -22,6 +22,12 @@ public sealed class ReminderOptions
     /// </summary>
     public TimeSpan StaleClaimAfter { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How many tenants one pass posts to at the same time. Teams gives each tenant its own budget, so a pass over many
+    /// tenants is bound by the store and the network rather than by the limits; within a tenant the channels go one by one.
+    /// </summary>
+    public int TenantConcurrency { get; set; } = 8;
+
     /// <summary>More than this many reminders due at once in one channel go out as one digest card.</summary>
     public int DigestThreshold { get; set; } = 3;
 

@@ -29,6 +29,11 @@ public sealed class ReminderOptionsValidator : IValidateOptions<ReminderOptions>
             failures.Add($"{section}:{nameof(options.DigestThreshold)} must be at least 1; got {options.DigestThreshold}.");
         }
 
+        if (options.TenantConcurrency < 1)
+        {
+            failures.Add($"{section}:{nameof(options.TenantConcurrency)} must be at least 1; got {options.TenantConcurrency}.");
+        }
+
         foreach (var (period, span) in options.NudgeAfterDue.Concat(options.EscalateAfterNudge))
         {
             if (span < TimeSpan.Zero)

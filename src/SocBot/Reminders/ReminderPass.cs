@@ -29,37 +29,15 @@ public sealed partial class ReminderPass(
         var started = Telemetry.SocBotMetrics.StartTiming();
         var settings = options.Value;
         var due = schedule.List(now - settings.CatchUpHorizon, now.AddTicks(1));
-        var items = new List<ReminderPassItem>();
-        foreach (var tenantId in await store.ListTenantsAsync(cancellationToken))
-        {
-            using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId });
-            var pending = await FindPendingAsync(tenantId, due, items, cancellationToken);
-            var deferred = false;
-            foreach (var channel in pending.GroupBy(p => p.Target.ChannelId))
-            {
-                if (deferred)
-                {
-                    items.AddRange(channel.Select(p => Item(p, ReminderOutcome.Deferred, now, false, "the tenant's connector budget is spent; the next pass posts it")));
-                    continue;
-                }
+        var tenants = await store.ListTenantsAsync(cancellationToken);
 
-                var posted = dryRun
-                    ? channel.Select(p => Item(p, ReminderOutcome.WouldPost, now, inDigest: false, p.Target.ChannelTitle)).ToList()
-                    : await PostChannelAsync(channel.ToList(), now, cancellationToken);
-                items.AddRange(posted);
-                deferred = posted.Any(i => i.Outcome == ReminderOutcome.Deferred);
-            }
-
-            if (deferred)
-            {
-                Log.TenantDeferred(logger, tenantId, items.Count(i => i.TenantId == tenantId && i.Outcome == ReminderOutcome.Deferred));
-            }
-
-            if (!dryRun)
-            {
-                await EscalateAsync(tenantId, now, cancellationToken);
-            }
-        }
+        // Teams budgets each tenant apart, so tenants go out side by side; within one, channels keep their order and pacing.
+        var byTenant = new List<ReminderPassItem>[tenants.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, tenants.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = settings.TenantConcurrency, CancellationToken = cancellationToken },
+            async (t, token) => byTenant[t] = await RunTenantAsync(tenants[t], due, now, dryRun, token));
+        var items = byTenant.SelectMany(i => i).ToList();
 
         if (!dryRun)
         {
@@ -70,6 +48,56 @@ public sealed partial class ReminderPass(
             logger, now, items.Count(i => i.Outcome is ReminderOutcome.Posted or ReminderOutcome.PostedAgain), items.Count(i => i.Outcome == ReminderOutcome.Failed),
             items.Count(i => i.Outcome == ReminderOutcome.PossiblyPosted), items.Count(i => i.Outcome == ReminderOutcome.PostedAgain), items.Count(i => i.Outcome == ReminderOutcome.Deferred), dryRun);
         return Telemetry.SocBotMetrics.PassCompleted(new ReminderPassReport(now, dryRun, items), started);
+    }
+
+    /// <summary>
+    /// One tenant's reminders and overdue work. Whatever goes wrong in it (its store rows, its channels) is logged and
+    /// left to the next pass; the other tenants and the heartbeat still run. What it had done before stays in the report.
+    /// </summary>
+    private async Task<List<ReminderPassItem>> RunTenantAsync(string tenantId, IReadOnlyList<Occurrence> due, DateTimeOffset now, bool dryRun, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object> { ["TenantId"] = tenantId });
+        var items = new List<ReminderPassItem>();
+        try
+        {
+            await PostDueAsync(tenantId, due, now, dryRun, items, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            Log.TenantFailed(logger, e, tenantId);
+        }
+
+        if (!dryRun)
+        {
+            await EscalateAsync(tenantId, now, cancellationToken);
+        }
+
+        return items;
+    }
+
+    private async Task PostDueAsync(string tenantId, IReadOnlyList<Occurrence> due, DateTimeOffset now, bool dryRun, List<ReminderPassItem> items, CancellationToken cancellationToken)
+    {
+        var pending = await FindPendingAsync(tenantId, due, items, cancellationToken);
+        var deferred = false;
+        foreach (var channel in pending.GroupBy(p => p.Target.ChannelId))
+        {
+            if (deferred)
+            {
+                items.AddRange(channel.Select(p => Item(p, ReminderOutcome.Deferred, now, false, "the tenant's connector budget is spent; the next pass posts it")));
+                continue;
+            }
+
+            var posted = dryRun
+                ? channel.Select(p => Item(p, ReminderOutcome.WouldPost, now, inDigest: false, p.Target.ChannelTitle)).ToList()
+                : await PostChannelAsync(channel.ToList(), now, cancellationToken);
+            items.AddRange(posted);
+            deferred = posted.Any(i => i.Outcome == ReminderOutcome.Deferred);
+        }
+
+        if (deferred)
+        {
+            Log.TenantDeferred(logger, tenantId, items.Count(i => i.Outcome == ReminderOutcome.Deferred));
+        }
     }
 
     /// <summary>Overdue work of one tenant; whatever goes wrong there, the other tenants and the heartbeat still run.</summary>
@@ -280,6 +308,9 @@ public sealed partial class ReminderPass(
 
         [LoggerMessage(Level = LogLevel.Information, Message = "Tenant {TenantId}: {Count} reminders deferred to the next pass by pacing")]
         public static partial void TenantDeferred(ILogger logger, string tenantId, int count);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Posting the due reminders of tenant {TenantId} failed; the other tenants go on and a later pass retries")]
+        public static partial void TenantFailed(ILogger logger, Exception exception, string tenantId);
 
         [LoggerMessage(Level = LogLevel.Error, Message = "Advancing overdue work of tenant {TenantId} failed; a later pass retries")]
         public static partial void EscalationFailed(ILogger logger, Exception exception, string tenantId);

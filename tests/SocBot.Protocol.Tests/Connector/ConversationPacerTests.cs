@@ -31,6 +31,26 @@ public sealed class ConversationPacerTests
     }
 
     [Fact]
+    public async Task WaitTurn_ArrivalMargin_HoldsEachWindowThatMuchLonger()
+    {
+        var time = new FakeTimeProvider(Start);
+        var options = ConnectorPacingOptions.TeamsDefaults();
+        options.ArrivalMargin = TimeSpan.FromMilliseconds(100);
+        var pacer = Pacer(options, time);
+        for (var i = 0; i < 7; i++)
+        {
+            await pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None);
+        }
+
+        var eighth = pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None);
+
+        time.Advance(TimeSpan.FromMilliseconds(1099));
+        Assert.False(eighth.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await eighth;
+    }
+
+    [Fact]
     public async Task WaitTurn_SixtyOneSendsIn30Seconds_NeverExceedsAnyWindow()
     {
         var time = new FakeTimeProvider(Start);
