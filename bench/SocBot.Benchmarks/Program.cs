@@ -7,7 +7,7 @@ public static class BenchmarkEntry
     /// <summary>
     /// `dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*'` runs the benchmarks;
     /// `-- fuzz-rss [cases]` runs the fuzz probe against the bot as a process and prints its memory;
-    /// `-- load [seconds] [socbot|minimal]` compares SocBot's throughput and latency with a minimal endpoint's;
+    /// `-- load [seconds] [socbot|socbot-lexical|minimal]` compares SocBot's throughput and latency (as shipped, and with words only) with a minimal endpoint's;
     /// `-- footprint` measures start-up time and memory as conversations accumulate;
     /// `-- ownership-latency [lexical|hybrid] [Option=value ...]` times ownership answers and prints this process's memory;
     /// `-- fanout [tenants] [concurrency] [per-tenant calls/s] [arrival margin]` runs Monday's pass to 5 teams per tenant against a throttling connector.

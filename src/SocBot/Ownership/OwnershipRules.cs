@@ -8,6 +8,9 @@ public static class OwnershipRules
 
     public const string TeamQuestion = "team question";
 
+    /// <summary>The words name the owner and cover the question so fully that it is not embedded.</summary>
+    public const string LexicalSettled = "lexical, the words settle it";
+
     /// <summary>The words name the owner and the closest team by meaning is the same.</summary>
     public const string LexicalAgreed = "lexical, meaning agrees";
 

@@ -13,6 +13,11 @@ public sealed class OwnershipSemanticOptionsValidator : IValidateOptions<Ownersh
         Difference(failures, nameof(options.OwnerMargin), options.OwnerMargin);
         Difference(failures, nameof(options.ElsewhereMargin), options.ElsewhereMargin);
 
+        if (!(options.SettledCoverage is >= OwnershipAnswerer.MinimumCoverage and <= 1))
+        {
+            failures.Add(FormattableString.Invariant($"{OwnershipSemanticOptions.SectionName}:{nameof(options.SettledCoverage)} must be a share of the question's information between {OwnershipAnswerer.MinimumCoverage} (what naming an owner needs) and 1 (was {options.SettledCoverage})."));
+        }
+
         if (options.SuggestionSimilarity > options.OwnerSimilarity)
         {
             failures.Add($"{OwnershipSemanticOptions.SectionName}:{nameof(options.SuggestionSimilarity)} ({options.SuggestionSimilarity}) must not exceed {OwnershipSemanticOptions.SectionName}:{nameof(options.OwnerSimilarity)} ({options.OwnerSimilarity}): a duty close enough to name as owner is close enough to suggest.");

@@ -28,13 +28,41 @@ public sealed class HybridOwnershipRuleTests
     }
 
     [Fact]
-    public void Answer_MatrixWordsNameTheOwner_KeepsTheLexicalOwnerAndSaysMeaningAgrees()
+    public void Answer_MatrixWordsCoverTheQuestion_KeepsTheLexicalOwnerWithoutEmbeddingIt()
     {
         var answer = OwnershipSemanticTestModel.Default.Answer("who handles threat intel feeds?");
 
         Assert.Equal("threat-intelligence", answer.Owners[0].Team?.Id);
-        Assert.Equal(OwnershipRules.LexicalAgreed, answer.Explanation.Rule);
-        Assert.All(answer.Explanation.TeamScores!.Take(1), t => Assert.NotNull(t.Lexical));
+        Assert.Equal(OwnershipRules.LexicalSettled, answer.Explanation.Rule);
+        Assert.NotNull(answer.Explanation.TeamScores![0].Lexical);
+        Assert.All(answer.Explanation.TeamScores, t => Assert.Null(t.Semantic));
+    }
+
+    [Fact]
+    public void Answer_WordsCoverTheQuestionFully_EmbedsOnlyTheQuestionsTheyDoNotSettle()
+    {
+        var embedder = new GivenVectorsEmbedder(new Dictionary<string, float[]>(), 3);
+        var answerer = OwnershipSemanticTestModel.Answerer(BadgeAndForensicsCorpus, embedder: embedder);
+        var afterBuild = embedder.Calls;
+
+        var settled = answerer.Answer("who owns the badge printer?");
+        var unsettled = answerer.Answer("who owns the badge printer memory?");
+
+        Assert.Equal(OwnershipRules.LexicalSettled, settled.Explanation.Rule);
+        Assert.NotEqual(OwnershipRules.LexicalSettled, unsettled.Explanation.Rule);
+        Assert.Equal(afterBuild + 1, embedder.Calls);
+    }
+
+    [Fact]
+    public void Answer_SettledCoverageAboveTheWords_ChecksTheLexicalOwnerByMeaning()
+    {
+        var options = new OwnershipSemanticOptions { SettledCoverage = 1 };
+        var answer = OwnershipSemanticTestModel.Answerer(OwnershipTestCatalog.Corpus, options)
+            .Answer("who handles threat intel feeds for phishing?");
+
+        Assert.Equal("threat-intelligence", answer.Owners[0].Team?.Id);
+        Assert.Contains(answer.Explanation.Rule, new[] { OwnershipRules.LexicalAgreed, OwnershipRules.LexicalMeaningUnsure });
+        Assert.Contains(answer.Explanation.TeamScores!, t => t.Semantic is not null);
     }
 
     [Fact]
@@ -85,14 +113,8 @@ public sealed class HybridOwnershipRuleTests
     [Fact]
     public void Answer_WordsAndMeaningClearlyDisagree_NamesBothTeamsAsPossibleOwners()
     {
-        var corpus = new OwnershipCorpus(
-            [new OwnershipTeam("facilities", "Facilities", []), new OwnershipTeam("csirt", "CSIRT", [])],
-            [
-                new OwnershipItem("badges", OwnershipItemKind.Responsibility, "facilities", "Badge printer maintenance"),
-                new OwnershipItem("forensics", OwnershipItemKind.Responsibility, "csirt", "Laptop memory forensics"),
-            ],
-            []);
-        const string question = "who owns the badge printer?";
+        // "memory" is CSIRT's word, so the words cover the question only in part and meaning is asked.
+        const string question = "who owns the badge printer memory?";
         var embedder = new GivenVectorsEmbedder(
             new Dictionary<string, float[]>
             {
@@ -101,7 +123,7 @@ public sealed class HybridOwnershipRuleTests
                 [question] = [1, 0, 0],
             },
             3);
-        var answerer = OwnershipSemanticTestModel.Answerer(corpus, embedder: embedder);
+        var answerer = OwnershipSemanticTestModel.Answerer(BadgeAndForensicsCorpus, embedder: embedder);
 
         var answer = answerer.Answer(question);
 
@@ -174,4 +196,12 @@ public sealed class HybridOwnershipRuleTests
             4);
         return OwnershipSemanticTestModel.Answerer(corpus, embedder: embedder).Answer(text);
     }
+
+    private static OwnershipCorpus BadgeAndForensicsCorpus => new(
+        [new OwnershipTeam("facilities", "Facilities", []), new OwnershipTeam("csirt", "CSIRT", [])],
+        [
+            new OwnershipItem("badges", OwnershipItemKind.Responsibility, "facilities", "Badge printer maintenance"),
+            new OwnershipItem("forensics", OwnershipItemKind.Responsibility, "csirt", "Laptop memory forensics"),
+        ],
+        []);
 }
