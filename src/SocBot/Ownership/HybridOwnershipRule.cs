@@ -13,7 +13,11 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
     public OwnershipAnswer Decide(OwnershipAnswer lexical, List<OwnershipAnswerer.TeamCandidate> lexicalTeams, SemanticScores scores)
     {
         var meaning = RankTeams(scores);
-        var explanation = lexical.Explanation with { TeamScores = TeamScores(lexicalTeams, meaning) };
+        var explanation = lexical.Explanation with
+        {
+            TeamScores = TeamScores(lexicalTeams, meaning),
+            Elsewhere = scores.ElsewhereSentence is null ? null : new OwnershipElsewhereScore(scores.Elsewhere, scores.ElsewhereSentence),
+        };
         if (meaning.Count == 0)
         {
             return lexical with { Explanation = explanation };
@@ -117,7 +121,7 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
         best.Similarity < options.OwnerSimilarity
             ? Invariant($"the closest team by meaning, {best.Match.TeamName}, is only {best.Similarity:F2} similar (below {options.OwnerSimilarity:F2})")
             : Invariant(
-                $"by meaning {best.Match.TeamName} ({best.Similarity:F2}) is only {best.Similarity - scores.Elsewhere:F2} closer than work outside the SOC (below {options.ElsewhereMargin:F2}): \"{scores.ElsewhereSentence}\" ({scores.Elsewhere:F2})");
+                $"by meaning {best.Match.TeamName} ({best.Similarity:F2}) is not {options.ElsewhereMargin:F2} closer than work outside the SOC: \"{scores.ElsewhereSentence}\" ({scores.Elsewhere:F2})");
 
     private OwnershipAnswer Refuse(OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, string reason) =>
         lexical with

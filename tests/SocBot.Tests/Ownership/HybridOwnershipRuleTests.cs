@@ -155,6 +155,7 @@ public sealed class HybridOwnershipRuleTests
         Assert.Empty(answer.Owners);
         Assert.Equal(OwnershipRules.Refused, answer.Explanation.Rule);
         Assert.Contains(DutyDescriptions.Default.Elsewhere[0], answer.Explanation.Decision, StringComparison.Ordinal);
+        Assert.Equal(DutyDescriptions.Default.Elsewhere[0], answer.Explanation.Elsewhere?.Sentence);
         Assert.Equal("Laptop memory forensics", answer.Suggestions[0].Item.Title);
     }
 
