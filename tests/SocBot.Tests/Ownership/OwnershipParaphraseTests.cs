@@ -17,7 +17,7 @@ public sealed class OwnershipParaphraseTests(ITestOutputHelper output)
     private const double ReachedRefusalRate = 0.94;
 
     [Fact]
-    public void Answer_ParaphraseSet_ReachesTheMeasuredAccuracyWithFewWrongOwners()
+    public void Answer_ParaphraseSet_ReachesTheMeasuredAccuracyAndNoMoreWrongOwners()
     {
         var answerer = OwnershipSemanticTestModel.Default;
         var results = OwnershipParaphraseSet.Load()
