@@ -34,7 +34,7 @@ public static class LoadBench
                 await using var bot = endpoint switch
                 {
                     "SocBot" => BotProcess.StartSocBot(WithTenantWindowRaised(settings)),
-                    "SocBot-lexical" => BotProcess.StartSocBot(WordsOnly(WithTenantWindowRaised(settings))),
+                    "SocBot-lexical" => BotProcess.StartSocBot(BotProcess.WordsOnly(WithTenantWindowRaised(settings))),
                     _ => BotProcess.StartMinimalBot(settings),
                 };
                 await bot.WaitReadyAsync();
@@ -91,9 +91,6 @@ public static class LoadBench
         ["Connector__Pacing__PerTenant__0__Length"] = "00:00:01",
         ["Connector__Pacing__PerTenant__0__Limit"] = "1000000",
     };
-
-    private static Dictionary<string, string> WordsOnly(Dictionary<string, string> settings) =>
-        new(settings) { ["Ownership__Semantic__Enabled"] = "false" };
 
     /// <summary>The 1-minute load average: the machine is shared, so every figure carries it.</summary>
     public static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
