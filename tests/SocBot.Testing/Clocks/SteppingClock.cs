@@ -28,9 +28,12 @@ public sealed class SteppingClock(DateTimeOffset start, TimeSpan horizon) : Time
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
         var pending = new Pending(this);
+        pending.Inner = _fake.CreateTimer(s => { pending.Done(); callback(s); }, state, dueTime, period);
         lock (_gate)
         {
-            if (period == Timeout.InfiniteTimeSpan && dueTime != Timeout.InfiniteTimeSpan && dueTime <= horizon)
+            // Read after the timer was set, so the instant noted is never before the one it fires at, even when time
+            // moved in between; moving time to it therefore always fires it.
+            if (!pending.IsDone && period == Timeout.InfiniteTimeSpan && dueTime != Timeout.InfiniteTimeSpan && dueTime <= horizon)
             {
                 pending.Due = _fake.GetUtcNow() + dueTime;
                 _pending.Add(pending);
@@ -40,7 +43,6 @@ public sealed class SteppingClock(DateTimeOffset start, TimeSpan horizon) : Time
             }
         }
 
-        pending.Inner = _fake.CreateTimer(s => { pending.Done(); callback(s); }, state, dueTime, period);
         return pending;
     }
 
@@ -86,10 +88,6 @@ public sealed class SteppingClock(DateTimeOffset start, TimeSpan horizon) : Time
             {
                 var ahead = due - _fake.GetUtcNow();
                 _fake.Advance(ahead > TimeSpan.Zero ? ahead : TimeSpan.Zero);
-                lock (_gate)
-                {
-                    _pending.RemoveAll(p => p.Due <= _fake.GetUtcNow());
-                }
             }
             else
             {
@@ -105,6 +103,7 @@ public sealed class SteppingClock(DateTimeOffset start, TimeSpan horizon) : Time
     {
         lock (_gate)
         {
+            pending.IsDone = true;
             _pending.Remove(pending);
         }
     }
@@ -114,6 +113,8 @@ public sealed class SteppingClock(DateTimeOffset start, TimeSpan horizon) : Time
         public ITimer Inner { get; set; } = null!;
 
         public DateTimeOffset Due { get; set; }
+
+        public bool IsDone { get; set; }
 
         public void Done() => clock.Forget(this);
 
