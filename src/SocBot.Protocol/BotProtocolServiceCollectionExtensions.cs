@@ -39,9 +39,11 @@ public static class BotProtocolServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.AddTransient<ConnectorAuthHandler>();
         services.AddTransient<ConnectorRetryHandler>();
+        services.AddTransient<ConnectorPacingHandler>();
         services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .AddHttpMessageHandler<ConnectorRetryHandler>()
-            .AddHttpMessageHandler<ConnectorAuthHandler>();
+            .AddHttpMessageHandler<ConnectorAuthHandler>()
+            .AddHttpMessageHandler<ConnectorPacingHandler>();
         services.AddTransient<CloudAdapter>();
         return services;
     }

@@ -80,6 +80,7 @@ public static class FanOutProbe
 
             var due = app.Services.GetRequiredService<OccurrenceSchedule>().List(Monday0900.AddHours(-12), Monday0900.AddTicks(1)).Count;
             clock.Restart(Monday0900);
+            var started = clock.GetUtcNow();
             var watch = Stopwatch.StartNew();
             var report = await app.Services.GetRequiredService<ReminderPass>().RunAsync(clock.GetUtcNow(), dryRun: false, CancellationToken.None);
             var wall = watch.Elapsed;
@@ -98,6 +99,14 @@ public static class FanOutProbe
             Console.WriteLine($"fan-out: {tenants} tenants x {SocTeams.Length} teams = {tenants * SocTeams.Length} bound channels, Reminders:TenantConcurrency {concurrency}, per tenant {limits.PerTenant[0].Limit} calls per {limits.PerTenant[0].Length.TotalSeconds:F0} s");
             Console.WriteLine($"occurrences due: {due * tenants} ({due} per tenant); delivered once or more: {deliveries.Count}; cards received: {cards.Count}; duplicates: {duplicates}; 429s: {throttled} (the turn they missed was {told.Min():F0}–{told.Max():F0} ms off)");
             Console.WriteLine($"pass outcomes: {string.Join(", ", report.Items.GroupBy(i => i.Outcome).Select(g => $"{g.Key} {g.Count()}"))}; most tenants answered at once: {teams.MaxTenantsInFlight}");
+            var gaps = cards.GroupBy(c => c.TenantId)
+                .SelectMany(g => g.OrderBy(c => c.At).Zip(g.OrderBy(c => c.At).Skip(1), (x, y) => (y.At - x.At).TotalMilliseconds)).Order().ToList();
+            if (cards.Count > 0)
+            {
+                Console.WriteLine($"cards arrived {(cards.Min(c => c.At) - started).TotalSeconds:F2}–{(cards.Max(c => c.At) - started).TotalSeconds:F2} s into the pass; "
+                    + $"between one tenant's cards: median {Percentile(gaps, 0.5):F0} ms, p99 {Percentile(gaps, 0.99):F0} ms, max {Percentile(gaps, 1):F0} ms");
+            }
+
             Console.WriteLine($"wall time: {wall.TotalSeconds:F1} s; the limits allow {bound.TotalSeconds:F1} s for these calls; target max(1.2 x {bound.TotalSeconds:F1} s, {Floor.TotalSeconds:F0} s) = {allowed.TotalSeconds:F1} s");
             var met = deliveries.Count == due * tenants && duplicates == 0 && throttled == 0 && wall <= allowed;
             Console.WriteLine(met ? "verdict: met" : "verdict: missed");
@@ -110,6 +119,9 @@ public static class FanOutProbe
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    private static double Percentile(List<double> sorted, double share) =>
+        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(share * sorted.Count))];
 
     /// <summary>Each SOC team bound to its own channel of the tenant's Teams team, as "link" leaves it.</summary>
     private static async Task BindAsync(ISocStateStore store, string tenant, Uri serviceUrl, DateTimeOffset at)

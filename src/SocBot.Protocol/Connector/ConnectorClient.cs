@@ -10,48 +10,36 @@ namespace SocBot.Protocol.Connector;
 /// <summary>
 /// The Bot Connector REST API for one bot: sends, replies, proactive conversations, updates, deletes and rosters.
 /// Every call names the service URL it goes to, which must be trusted, and the tenant it is made for: every call, reads
-/// included, takes its turn under Teams' per-tenant and per-thread limits. Retries and tokens live in the handlers below.
+/// included, takes its turn under Teams' per-tenant and per-thread limits. Pacing, retries and tokens live in the handlers
+/// below; each request carries the <see cref="PacingKey"/> they pace it by.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedUrls, ConversationPacer pacer)
+public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedUrls)
 {
-    public async Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string? tenantId, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken)
-    {
-        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
-        return await SendAsync(
-            "SendToConversation", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities",
+    public Task<ResourceResponse> SendToConversationAsync(Uri serviceUrl, string? tenantId, string conversationId, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        SendAsync(
+            "SendToConversation", HttpMethod.Post, serviceUrl, new PacingKey(tenantId, conversationId), $"v3/conversations/{Escape(conversationId)}/activities",
             activity, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
-    }
 
-    public async Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken)
-    {
-        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
-        return await SendAsync(
-            "ReplyToActivity", HttpMethod.Post, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
+    public Task<ResourceResponse> ReplyToActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        SendAsync(
+            "ReplyToActivity", HttpMethod.Post, serviceUrl, new PacingKey(tenantId, conversationId), $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
             activity with { ReplyToId = activityId }, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
-    }
 
     /// <summary>Starts a conversation: a new thread in a Teams channel (channelData.channel) or a 1:1 chat (members).</summary>
-    public async Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, string? tenantId, ConversationParameters parameters, string threadKey, CancellationToken cancellationToken)
-    {
-        await pacer.WaitTurnAsync(tenantId, threadKey, cancellationToken);
-        return await SendAsync(
-            "CreateConversation", HttpMethod.Post, serviceUrl, "v3/conversations",
+    public Task<ConversationResourceResponse> CreateConversationAsync(Uri serviceUrl, string? tenantId, ConversationParameters parameters, string threadKey, CancellationToken cancellationToken) =>
+        SendAsync(
+            "CreateConversation", HttpMethod.Post, serviceUrl, new PacingKey(tenantId, threadKey), "v3/conversations",
             parameters, ProtocolJsonContext.Default.ConversationParameters, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken);
-    }
 
     /// <summary>Replaces a posted activity for everyone in the conversation (how a card changes in place).</summary>
-    public async Task<ResourceResponse> UpdateActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken)
-    {
-        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
-        return await SendAsync(
-            "UpdateActivity", HttpMethod.Put, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
+    public Task<ResourceResponse> UpdateActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, OutgoingActivity activity, CancellationToken cancellationToken) =>
+        SendAsync(
+            "UpdateActivity", HttpMethod.Put, serviceUrl, new PacingKey(tenantId, conversationId), $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
             activity with { Id = activityId }, ProtocolJsonContext.Default.OutgoingActivity, ProtocolJsonContext.Default.ResourceResponse, cancellationToken);
-    }
 
     public async Task DeleteActivityAsync(Uri serviceUrl, string? tenantId, string conversationId, string activityId, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(tenantId, conversationId, cancellationToken);
-        using var request = NewRequest(HttpMethod.Delete, serviceUrl, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
+        using var request = NewRequest(HttpMethod.Delete, serviceUrl, new PacingKey(tenantId, conversationId), $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}");
         using var response = await SendRawAsync("DeleteActivity", request, cancellationToken);
     }
 
@@ -89,23 +77,22 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
 
     private async Task<TResult> GetAsync<TResult>(string operation, Uri serviceUrl, string? tenantId, string thread, string path, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(tenantId, thread, cancellationToken);
-        using var request = NewRequest(HttpMethod.Get, serviceUrl, path);
+        using var request = NewRequest(HttpMethod.Get, serviceUrl, new PacingKey(tenantId, thread), path);
         using var response = await SendRawAsync(operation, request, cancellationToken);
         return await ReadAsync(operation, response, resultType, cancellationToken);
     }
 
     private async Task<TResult> SendAsync<TBody, TResult>(
-        string operation, HttpMethod method, Uri serviceUrl, string path, TBody body,
+        string operation, HttpMethod method, Uri serviceUrl, PacingKey pacing, string path, TBody body,
         JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
-        using var request = NewRequest(method, serviceUrl, path);
+        using var request = NewRequest(method, serviceUrl, pacing, path);
         request.Content = new StringContent(JsonSerializer.Serialize(body, bodyType), Encoding.UTF8, "application/json");
         using var response = await SendRawAsync(operation, request, cancellationToken);
         return await ReadAsync(operation, response, resultType, cancellationToken);
     }
 
-    private HttpRequestMessage NewRequest(HttpMethod method, Uri serviceUrl, string path)
+    private HttpRequestMessage NewRequest(HttpMethod method, Uri serviceUrl, PacingKey pacing, string path)
     {
         if (!trustedUrls.IsTrusted(serviceUrl))
         {
@@ -113,7 +100,9 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
         }
 
         var baseUrl = serviceUrl.AbsoluteUri.EndsWith('/') ? serviceUrl : new Uri(serviceUrl.AbsoluteUri + "/");
-        return new HttpRequestMessage(method, new Uri(baseUrl, path));
+        var request = new HttpRequestMessage(method, new Uri(baseUrl, path));
+        request.Options.Set(PacingKey.Option, pacing);
+        return request;
     }
 
     private async Task<HttpResponseMessage> SendRawAsync(string operation, HttpRequestMessage request, CancellationToken cancellationToken)

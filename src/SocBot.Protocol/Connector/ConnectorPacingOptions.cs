@@ -26,9 +26,9 @@ public sealed class ConnectorPacingOptions
     public List<RateWindow> PerTenant { get; set; } = [];
 
     /// <summary>
-    /// Each window is held this much longer than Teams' figure. Teams counts a call when it arrives, and calls leave the
-    /// pacer on time but arrive early or late by however long the network, the host and the timer took; without the margin
-    /// a call sent on the edge of a window can land inside it and be answered 429. Off unless configured.
+    /// Each window is held this much longer than Teams' figure. A call already counts until its answer comes back, which
+    /// covers however long the network, the host and the timers took to get it there, so this is for a connector that is
+    /// known to count late (off unless configured); every millisecond of it slows each window's turnover.
     /// </summary>
     public TimeSpan ArrivalMargin { get; set; } = TimeSpan.Zero;
 

@@ -10,6 +10,8 @@ namespace SocBot.Protocol.Connector;
 /// timeout. A POST (send, reply, create conversation) is retried only when Teams says it did not process it (429, 412,
 /// 503); after a timeout, 502 or 504 it may have been delivered, so it goes back to the caller, which knows whether a
 /// second copy would hurt (<see cref="ConnectorException.MayHaveBeenDelivered"/>).
+/// Each attempt takes its own turn in the pacer below, so a retry waits for Retry-After and then for a place in the
+/// windows, never landing in a window the pacer has already given to another call.
 /// Microsoft.Extensions.Http.Resilience is not used: these rules depend on the method and the status together and on a
 /// budget for the sum of all waits, so its retry would need our own predicate and delay generator anyway.
 /// </summary>
@@ -86,16 +88,9 @@ public sealed partial class ConnectorRetryHandler(IOptions<ConnectorRetryOptions
 
     private TimeSpan DelayFor(HttpResponseMessage response, int attempt, ConnectorRetryOptions settings)
     {
-        var retryAfter = response.Headers.RetryAfter;
-        if (retryAfter?.Delta is { } delta)
+        if (RetryAfter.Of(response, time.GetUtcNow()) is { } asked)
         {
-            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
-        }
-
-        if (retryAfter?.Date is { } date)
-        {
-            var until = date - time.GetUtcNow();
-            return until < TimeSpan.Zero ? TimeSpan.Zero : until;
+            return asked;
         }
 
         var exponential = settings.BaseDelay * Math.Pow(2, attempt - 1);

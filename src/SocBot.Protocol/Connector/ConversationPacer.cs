@@ -4,9 +4,13 @@ namespace SocBot.Protocol.Connector;
 
 /// <summary>
 /// Spaces out every connector call by Teams' rules: all of the app's calls in a tenant share the tenant's windows, and
-/// each conversation thread of that tenant has its own. A call reserves the earliest instant at which every window it
-/// falls in still has room, then waits for it; reserving before waiting keeps concurrent callers in order without
-/// holding a lock while they wait. Threads and tenants that have gone quiet are forgotten, and at most
+/// each conversation thread of that tenant has its own. Teams counts a call when it arrives, somewhere between the
+/// instant it was let go and the instant its answer came back, so a call counts as arriving now while it is on its way
+/// and at its answer once answered; whatever the network, the host's timers or the token fetch add to a call then delays
+/// the next turns instead of landing two calls in one window. A call reserves the earliest instant at which every window
+/// it falls in still has room and waits for it; reserving keeps concurrent callers in order without holding a lock while
+/// they wait, and a caller whose instant was overtaken by a slow answer reserves again. A 429 closes the thread's and the
+/// tenant's windows for its Retry-After. Threads and tenants that have gone quiet are forgotten, and at most
 /// <see cref="ConnectorPacingOptions.MaxTrackedThreads"/> threads are remembered at all, so memory stays flat.
 /// </summary>
 public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, TimeProvider time)
@@ -40,17 +44,29 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
     }
 
     /// <summary>
-    /// Waits until a call to <paramref name="conversationId"/> in <paramref name="tenantId"/> may go out.
-    /// Throws <see cref="ConnectorPacingException"/>, reserving nothing, when that is further off than MaxWait.
+    /// Waits until a call to <paramref name="conversationId"/> in <paramref name="tenantId"/> may go out; the caller reports
+    /// the call's answer on the turn it gets. Throws <see cref="ConnectorPacingException"/>, keeping nothing reserved, when
+    /// the turn is further off than MaxWait.
     /// </summary>
-    public async Task WaitTurnAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
+    public async Task<ConnectorTurn> WaitTurnAsync(string? tenantId, string conversationId, CancellationToken cancellationToken)
     {
-        var delay = Reserve(tenantId ?? string.Empty, ThreadOf(conversationId));
-        ConnectorMetrics.Paced(delay);
-        if (delay > TimeSpan.Zero)
+        var turn = new ConnectorTurn(this, tenantId ?? string.Empty, ThreadOf(conversationId));
+        var asked = time.GetUtcNow();
+        try
         {
-            await Task.Delay(delay, time, cancellationToken);
+            for (var wait = Reserve(turn); wait > TimeSpan.Zero; wait = Reserve(turn))
+            {
+                await Task.Delay(wait, time, cancellationToken);
+            }
         }
+        catch (OperationCanceledException)
+        {
+            Withdraw(turn);
+            throw;
+        }
+
+        ConnectorMetrics.Paced(time.GetUtcNow() - asked);
+        return turn;
     }
 
     /// <summary>A channel thread ("19:x@thread.tacv2;messageid=1") is throttled with its channel.</summary>
@@ -60,7 +76,11 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
         return separator < 0 ? conversationId : conversationId[..separator];
     }
 
-    private TimeSpan Reserve(string tenantId, string thread)
+    /// <summary>
+    /// Places the turn at the earliest instant the windows allow, as they stand now: zero when it may go at once (it is
+    /// then on its way), else how long until its reserved instant, when it looks again.
+    /// </summary>
+    private TimeSpan Reserve(ConnectorTurn turn)
     {
         var settings = options.Value;
         lock (_gate)
@@ -68,12 +88,13 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
             var now = time.GetUtcNow().UtcTicks;
             var perThread = Widened(settings.PerThread, settings.ArrivalMargin);
             var perTenant = Widened(settings.PerTenant, settings.ArrivalMargin);
-            var threadCalls = _threads.Touch(tenantId + "\n" + thread);
-            var tenantCalls = _tenants.Touch(tenantId);
-            threadCalls.Forget(now - Longest(perThread));
-            tenantCalls.Forget(now - Longest(perTenant));
+            turn.Leave();
+            var threadCalls = _threads.Touch(turn.TenantId + "\n" + turn.Thread);
+            var tenantCalls = _tenants.Touch(turn.TenantId);
+            threadCalls.Settle(now, Longest(perThread));
+            tenantCalls.Settle(now, Longest(perTenant));
 
-            var at = now;
+            var at = Math.Max(now, Math.Max(threadCalls.ClosedUntil, tenantCalls.ClosedUntil));
             for (var moved = true; moved;)
             {
                 var next = tenantCalls.EarliestSlot(perTenant, threadCalls.EarliestSlot(perThread, at));
@@ -84,14 +105,43 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
             var wait = TimeSpan.FromTicks(at - now);
             if (wait > settings.MaxWait)
             {
-                throw new ConnectorPacingException(tenantId, thread, wait, settings.MaxWait);
+                throw new ConnectorPacingException(turn.TenantId, turn.Thread, wait, settings.MaxWait);
             }
 
-            threadCalls.Add(at);
-            tenantCalls.Add(at);
-            _threads.Evict(now - Longest(perThread), settings.MaxTrackedThreads);
-            _tenants.Evict(now - Longest(perTenant), settings.MaxTrackedThreads);
+            turn.Enter(threadCalls.Add(at, onItsWay: wait == TimeSpan.Zero), tenantCalls.Add(at, onItsWay: wait == TimeSpan.Zero));
+            _threads.Evict(now - Longest(perThread), now, settings.MaxTrackedThreads);
+            _tenants.Evict(now - Longest(perTenant), now, settings.MaxTrackedThreads);
             return wait;
+        }
+    }
+
+    private void Withdraw(ConnectorTurn turn)
+    {
+        lock (_gate)
+        {
+            turn.Leave();
+        }
+    }
+
+    /// <summary>The call's answer came (or it failed): it counts at this instant from now on.</summary>
+    internal void Answered(ConnectorTurn turn)
+    {
+        lock (_gate)
+        {
+            turn.Settle(time.GetUtcNow().UtcTicks);
+        }
+    }
+
+    /// <summary>Teams said a window of this thread or tenant is full: no call goes to either until Retry-After has passed.</summary>
+    internal void Throttled(ConnectorTurn turn, TimeSpan? retryAfter)
+    {
+        var settings = options.Value;
+        lock (_gate)
+        {
+            var now = time.GetUtcNow().UtcTicks;
+            var closedFor = retryAfter ?? Shortest(settings.PerTenant);
+            turn.Settle(now);
+            turn.Close(now + Math.Max(0, closedFor.Ticks));
         }
     }
 
@@ -99,6 +149,8 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
         margin == TimeSpan.Zero ? windows : windows.ConvertAll(w => w with { Length = w.Length + margin });
 
     private static long Longest(List<RateWindow> windows) => windows.Count == 0 ? 0 : windows.Max(w => w.Length.Ticks);
+
+    private static TimeSpan Shortest(List<RateWindow> windows) => windows.Count == 0 ? TimeSpan.FromSeconds(1) : windows.Min(w => w.Length);
 
     /// <summary>The keys' calls, least recently used first, so the quiet ones are at hand to forget.</summary>
     private sealed class CallLog
@@ -122,10 +174,13 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
             return node.Value;
         }
 
-        /// <summary>Drops keys whose every call has left all windows, and the least recently used beyond <paramref name="capacity"/>.</summary>
-        public void Evict(long expiredBefore, int capacity)
+        /// <summary>
+        /// Drops keys that have gone quiet (every call has left all windows, none is on its way, none is closed) and the
+        /// least recently used beyond <paramref name="capacity"/>.
+        /// </summary>
+        public void Evict(long expiredBefore, long now, int capacity)
         {
-            while (_byUse.First is { } oldest && (_byKey.Count > capacity || oldest.Value.Latest <= expiredBefore))
+            while (_byUse.First is { } oldest && (_byKey.Count > capacity || oldest.Value.IsQuiet(expiredBefore, now)))
             {
                 _byUse.RemoveFirst();
                 _byKey.Remove(oldest.Value.Key);
@@ -133,18 +188,65 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
         }
     }
 
-    /// <summary>One key's reserved call instants (UTC ticks), sorted; some may lie in the future.</summary>
-    private sealed class Calls(string key)
+    /// <summary>
+    /// One key's calls (UTC ticks), sorted: answered ones at their answer, ones on their way at the last instant they were
+    /// looked at (they are still arriving), reserved ones at their turn, which may lie in the future.
+    /// </summary>
+    internal sealed class Calls(string key)
     {
         private readonly List<long> _at = [];
+        private readonly List<Call> _onTheirWay = [];
 
         public string Key { get; } = key;
 
-        public long Latest => _at.Count == 0 ? long.MinValue : _at[^1];
+        /// <summary>No call may go before this instant: Teams answered 429 and said when to come back.</summary>
+        public long ClosedUntil { get; private set; } = long.MinValue;
 
-        public void Forget(long upTo) => _at.RemoveRange(0, CountUpTo(upTo));
+        public bool IsQuiet(long expiredBefore, long now) =>
+            _onTheirWay.Count == 0 && ClosedUntil <= now && (_at.Count == 0 || _at[^1] <= expiredBefore);
 
-        public void Add(long at) => _at.Insert(CountUpTo(at), at);
+        /// <summary>Calls still on their way count as arriving now; calls that have left every window are forgotten.</summary>
+        public void Settle(long now, long longest)
+        {
+            foreach (var call in _onTheirWay)
+            {
+                if (call.At < now)
+                {
+                    Move(call, now);
+                }
+            }
+
+            _at.RemoveRange(0, CountUpTo(now - longest));
+        }
+
+        public Call Add(long at, bool onItsWay)
+        {
+            var call = new Call(this, at);
+            _at.Insert(CountUpTo(at), at);
+            if (onItsWay)
+            {
+                _onTheirWay.Add(call);
+            }
+
+            return call;
+        }
+
+        public void Remove(Call call)
+        {
+            RemoveOne(call.At);
+            _onTheirWay.Remove(call);
+        }
+
+        /// <summary>The call was answered at <paramref name="at"/>; it is no longer on its way.</summary>
+        public void Answer(Call call, long at)
+        {
+            if (_onTheirWay.Remove(call))
+            {
+                Move(call, Math.Max(at, call.At));
+            }
+        }
+
+        public void Close(long until) => ClosedUntil = Math.Max(ClosedUntil, until);
 
         /// <summary>
         /// The earliest instant ≥ <paramref name="from"/> at which no window (e − length, e] holding it is full. The fullest
@@ -168,6 +270,23 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
             }
 
             return at;
+        }
+
+        private void Move(Call call, long to)
+        {
+            RemoveOne(call.At);
+            _at.Insert(CountUpTo(to), to);
+            call.At = to;
+        }
+
+        /// <summary>Calls at one instant are alike, so any one of them stands for the call leaving it.</summary>
+        private void RemoveOne(long at)
+        {
+            var index = CountUpTo(at) - 1;
+            if (index >= 0 && _at[index] == at)
+            {
+                _at.RemoveAt(index);
+            }
         }
 
         private long LeaveFullWindows(long length, int limit, long at)
@@ -211,5 +330,13 @@ public sealed class ConversationPacer(IOptions<ConnectorPacingOptions> options, 
 
             return low;
         }
+    }
+
+    /// <summary>Where one call stands in one key's list.</summary>
+    internal sealed class Call(Calls owner, long at)
+    {
+        public Calls Owner { get; } = owner;
+
+        public long At { get; set; } = at;
     }
 }

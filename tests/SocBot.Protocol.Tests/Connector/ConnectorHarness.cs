@@ -5,7 +5,7 @@ using SocBot.Protocol.Connector;
 
 namespace SocBot.Protocol.Tests.Connector;
 
-/// <summary>A ConnectorClient wired as in production (retry → auth → socket) against a loopback stand-in for the connector.</summary>
+/// <summary>A ConnectorClient wired as in production (retry → auth → pacing → socket) against a loopback stand-in for the connector.</summary>
 internal static class ConnectorHarness
 {
     public static ConnectorClient Create(
@@ -17,12 +17,15 @@ internal static class ConnectorHarness
     {
         time ??= TimeProvider.System;
         var trusted = new TrustedServiceUrls(Options.Create(new BotAuthenticationOptions { TrustedServiceUrls = [server.BaseUrl] }));
+        var pacer = new ConversationPacer(Options.Create(pacing ?? ConnectorPacingOptions.TeamsDefaults()), time);
         var retryHandler = new ConnectorRetryHandler(Options.Create(retry ?? FastRetry()), time, NullLogger<ConnectorRetryHandler>.Instance)
         {
-            InnerHandler = new ConnectorAuthHandler(tokens ?? new ConnectorTokenProvider(null, time)) { InnerHandler = new SocketsHttpHandler() },
+            InnerHandler = new ConnectorAuthHandler(tokens ?? new ConnectorTokenProvider(null, time))
+            {
+                InnerHandler = new ConnectorPacingHandler(pacer, time) { InnerHandler = new SocketsHttpHandler() },
+            },
         };
-        var pacer = new ConversationPacer(Options.Create(pacing ?? ConnectorPacingOptions.TeamsDefaults()), time);
-        return new ConnectorClient(new HttpClient(retryHandler) { Timeout = Timeout.InfiniteTimeSpan }, trusted, pacer);
+        return new ConnectorClient(new HttpClient(retryHandler) { Timeout = Timeout.InfiniteTimeSpan }, trusted);
     }
 
     public static ConnectorRetryOptions FastRetry() => new()

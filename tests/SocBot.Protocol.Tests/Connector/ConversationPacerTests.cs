@@ -16,18 +16,18 @@ public sealed class ConversationPacerTests
 
         for (var i = 0; i < 7; i++)
         {
-            Assert.True(pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None).IsCompletedSuccessfully);
+            Answer(pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None));
         }
 
         var eighth = pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2;messageid=5", CancellationToken.None);
         var otherThread = pacer.WaitTurnAsync(Tenant, "19:csirt@thread.tacv2", CancellationToken.None);
 
         Assert.False(eighth.IsCompleted);
-        Assert.True(otherThread.IsCompletedSuccessfully);
+        Answer(otherThread);
         time.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(eighth.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await eighth;
+        (await eighth).Answered();
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class ConversationPacerTests
         var pacer = Pacer(options, time);
         for (var i = 0; i < 7; i++)
         {
-            await pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None);
+            (await pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None)).Answered();
         }
 
         var eighth = pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None);
@@ -47,7 +47,75 @@ public sealed class ConversationPacerTests
         time.Advance(TimeSpan.FromMilliseconds(1099));
         Assert.False(eighth.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
-        await eighth;
+        (await eighth).Answered();
+    }
+
+    [Fact]
+    public async Task WaitTurn_CallStillOnItsWay_CountsAsArrivingUntilAnswered_ThenAtItsAnswer()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(new ConnectorPacingOptions { PerThread = [new(TimeSpan.FromSeconds(1), 7)], PerTenant = [new(TimeSpan.FromSeconds(1), 1)] }, time);
+        var first = await pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None);
+
+        var second = pacer.WaitTurnAsync(Tenant, "a:2", CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(1500));
+        Assert.False(second.IsCompleted);
+        first.Answered();
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(second.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await second).Answered();
+        Assert.Equal(Start.AddMilliseconds(2500), time.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task WaitTurn_AfterA429_TheTenantsOtherThreadsWaitForRetryAfter_OtherTenantsDoNot()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(ConnectorPacingOptions.TeamsDefaults(), time);
+        var throttled = await pacer.WaitTurnAsync(Tenant, "19:soc@thread.tacv2", CancellationToken.None);
+        throttled.Throttled(TimeSpan.FromSeconds(3));
+
+        var sameTenant = pacer.WaitTurnAsync(Tenant, "19:csirt@thread.tacv2", CancellationToken.None);
+        Answer(pacer.WaitTurnAsync("tenant-2", "19:soc@thread.tacv2", CancellationToken.None));
+        time.Advance(TimeSpan.FromMilliseconds(2999));
+        Assert.False(sameTenant.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await sameTenant).Answered();
+    }
+
+    [Fact]
+    public async Task WaitTurn_429WithoutRetryAfter_ClosesTheTenantForItsShortestWindow()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(ConnectorPacingOptions.TeamsDefaults(), time);
+        (await pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None)).Throttled(null);
+
+        var next = pacer.WaitTurnAsync(Tenant, "a:2", CancellationToken.None);
+        time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.False(next.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+
+        (await next).Answered();
+    }
+
+    [Fact]
+    public async Task WaitTurn_CallerStopsWaiting_GivesItsPlaceToTheNext()
+    {
+        var time = new FakeTimeProvider(Start);
+        var pacer = Pacer(new ConnectorPacingOptions { PerThread = [new(TimeSpan.FromSeconds(1), 7)], PerTenant = [new(TimeSpan.FromSeconds(1), 1)] }, time);
+        Answer(pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None));
+        using var giveUp = new CancellationTokenSource();
+        var abandoned = pacer.WaitTurnAsync(Tenant, "a:2", giveUp.Token);
+
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        var next = pacer.WaitTurnAsync(Tenant, "a:3", CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        (await next).Answered();
     }
 
     [Fact]
@@ -65,7 +133,7 @@ public sealed class ConversationPacerTests
                 time.Advance(TimeSpan.FromMilliseconds(50));
             }
 
-            await turn;
+            (await turn).Answered();
             sentAt.Add(time.GetUtcNow());
         }
 
@@ -87,9 +155,10 @@ public sealed class ConversationPacerTests
         var otherTenant = Enumerable.Range(0, 3).Select(i => pacer.WaitTurnAsync("tenant-2", $"a:{i}", CancellationToken.None)).ToList();
 
         Assert.Equal(3, turns.Count(t => t.IsCompletedSuccessfully));
-        Assert.All(otherTenant, t => Assert.True(t.IsCompletedSuccessfully));
+        Assert.All(otherTenant, Answer);
+        Assert.All(turns.Where(t => t.IsCompleted), Answer);
         time.Advance(TimeSpan.FromSeconds(1));
-        await Task.WhenAll(turns);
+        Assert.All(await Task.WhenAll(turns), t => t.Answered());
     }
 
     [Fact]
@@ -110,6 +179,7 @@ public sealed class ConversationPacerTests
                 at = time.GetUtcNow();
             }
 
+            Answer(turn);
             reserved.Add(at);
             (byThread.TryGetValue(thread, out var list) ? list : byThread[thread] = []).Add(at);
         }
@@ -126,7 +196,7 @@ public sealed class ConversationPacerTests
 
         for (var i = 0; i < 100_000; i++)
         {
-            Assert.True(pacer.WaitTurnAsync($"tenant-{i % 10}", $"a:personal-{i}", CancellationToken.None).IsCompletedSuccessfully);
+            Answer(pacer.WaitTurnAsync($"tenant-{i % 10}", $"a:personal-{i}", CancellationToken.None));
             time.Advance(TimeSpan.FromMilliseconds(20));
         }
 
@@ -134,7 +204,7 @@ public sealed class ConversationPacerTests
         Assert.Equal(10, pacer.TrackedTenants);
 
         time.Advance(TimeSpan.FromHours(1));
-        Assert.True(pacer.WaitTurnAsync("tenant-0", "a:after-an-hour", CancellationToken.None).IsCompletedSuccessfully);
+        Answer(pacer.WaitTurnAsync("tenant-0", "a:after-an-hour", CancellationToken.None));
         Assert.Equal(1, pacer.TrackedThreads);
         Assert.Equal(1, pacer.TrackedTenants);
     }
@@ -150,13 +220,20 @@ public sealed class ConversationPacerTests
             MaxWait = TimeSpan.FromSeconds(10),
         };
         var pacer = Pacer(options, time);
-        await pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None);
+        (await pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None)).Answered();
 
         var refused = await Assert.ThrowsAsync<ConnectorPacingException>(() => pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None));
 
         Assert.Equal(TimeSpan.FromMinutes(1), refused.Wait);
         time.Advance(TimeSpan.FromMinutes(1));
-        Assert.True(pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None).IsCompletedSuccessfully);
+        Answer(pacer.WaitTurnAsync(Tenant, "a:1", CancellationToken.None));
+    }
+
+    /// <summary>The turn came at once; its call is answered at this instant.</summary>
+    private static void Answer(Task<ConnectorTurn> turn)
+    {
+        Assert.True(turn.IsCompletedSuccessfully, "the turn should have come at once");
+        turn.Result.Answered();
     }
 
     private static ConversationPacer Pacer(ConnectorPacingOptions options, TimeProvider time) => new(Options.Create(options), time);

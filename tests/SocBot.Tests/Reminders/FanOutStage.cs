@@ -9,8 +9,9 @@ namespace SocBot.Tests.Reminders;
 
 /// <summary>
 /// The real bot with many tenants, each with the catalog's five SOC teams bound to channels of their own, posting to a
-/// connector that throttles as Teams does. Bot and connector share one frozen clock, so a pass that kept within the
-/// limits needs no time to pass, and one that did not is answered 429.
+/// connector that throttles as Teams does. Bot and connector share one clock: a frozen one, so a pass that kept within
+/// the limits needs no time to pass and one that did not is answered 429, or a stepping one that moves to each instant
+/// the bot waits for, when the limits bind.
 /// </summary>
 public sealed class FanOutStage : IAsyncDisposable
 {
@@ -18,15 +19,21 @@ public sealed class FanOutStage : IAsyncDisposable
 
     public static readonly string[] SocTeams = ["soc-oversight", "threat-intelligence", "monitoring", "engineering-secops", "csirt"];
 
-    private FanOutStage(FakeTimeProvider time, ThrottlingConnectorStandIn teams, SocBotTestHost bot, IReadOnlyList<string> tenants)
+    private readonly FakeTimeProvider? _frozen;
+
+    private FanOutStage(TimeProvider clock, ThrottlingConnectorStandIn teams, SocBotTestHost bot, IReadOnlyList<string> tenants)
     {
-        Time = time;
+        Clock = clock;
+        _frozen = clock as FakeTimeProvider;
         Teams = teams;
         Bot = bot;
         Tenants = tenants;
     }
 
-    public FakeTimeProvider Time { get; }
+    public TimeProvider Clock { get; }
+
+    /// <summary>The frozen clock, for a stage started without a clock of its own.</summary>
+    public FakeTimeProvider Time => _frozen ?? throw new InvalidOperationException("This stage runs on a clock of its own.");
 
     public ThrottlingConnectorStandIn Teams { get; }
 
@@ -44,9 +51,10 @@ public sealed class FanOutStage : IAsyncDisposable
         int tenants,
         IDictionary<string, string?>? configuration = null,
         TeamsRateLimits? limits = null,
-        Action<IServiceCollection>? overrideServices = null)
+        Action<IServiceCollection>? overrideServices = null,
+        TimeProvider? clock = null)
     {
-        var time = new FakeTimeProvider(Monday0900);
+        var time = clock ?? new FakeTimeProvider(Monday0900);
         var teams = await ThrottlingConnectorStandIn.StartAsync(time, limits);
         var bot = await SocBotTestHost.StartAsync(configuration ?? new Dictionary<string, string?>(), overrideServices: services =>
         {
@@ -66,7 +74,7 @@ public sealed class FanOutStage : IAsyncDisposable
     public static string ChannelOf(string tenant, string team) => $"19:{tenant[^4..]}-{team}@thread.tacv2";
 
     public Task<ReminderPassReport> RunPassAsync() =>
-        Bot.Services.GetRequiredService<ReminderPass>().RunAsync(Time.GetUtcNow(), dryRun: false, CancellationToken.None);
+        Bot.Services.GetRequiredService<ReminderPass>().RunAsync(Clock.GetUtcNow(), dryRun: false, CancellationToken.None);
 
     /// <summary>How many cards reached each tenant naming each occurrence.</summary>
     public IReadOnlyDictionary<(string TenantId, string Key), int> Deliveries() => Teams.Deliveries(Testing.Cards.CardOccurrences.InActivity);

@@ -2,6 +2,7 @@ using System.Reflection;
 using Microsoft.Extensions.Options;
 using SocBot.Reminders;
 using SocBot.State;
+using SocBot.Testing.Clocks;
 using SocBot.Testing.Throttling;
 using SocBot.Tests.EndToEnd;
 
@@ -30,6 +31,34 @@ public sealed class TenantFanOutTests
         Assert.Empty(stage.Teams.Throttled);
         Assert.Equal(200, report.Posted.Count());
         Assert.All(stage.Teams.Cards, c => Assert.Equal(FanOutStage.ChannelOf(c.TenantId, CardOccurrencesTeam(c)), c.Thread));
+    }
+
+    [Fact]
+    public async Task MondayPass_PerTenantLimitThatBinds_DeliversEveryCardOnce_WithoutA429()
+    {
+        var clock = new SteppingClock(FanOutStage.Monday0900, horizon: TimeSpan.FromMinutes(5));
+        var limits = TeamsRateLimits.Teams with { PerTenant = [new RateLimit(TimeSpan.FromSeconds(1), 2)] };
+        await using var stage = await FanOutStage.StartAsync(
+            tenants: 20,
+            Settings(
+                ("Reminders:TenantConcurrency", "20"),
+                ("Connector:Pacing:PerTenant:0:Length", "00:00:01"),
+                ("Connector:Pacing:PerTenant:0:Limit", "2"),
+                ("Connector:Retry:AttemptTimeout", "01:00:00")),
+            limits,
+            clock: clock);
+
+        var pass = stage.RunPassAsync();
+        await clock.RunUntilAsync(pass);
+
+        var report = await pass;
+        Assert.Empty(stage.Teams.Throttled);
+        var deliveries = stage.Deliveries();
+        Assert.Equal(stage.Tenants.SelectMany(t => stage.DueKeys.Select(k => (t, k))).ToHashSet(), deliveries.Keys.ToHashSet());
+        Assert.All(deliveries, d => Assert.Equal(1, d.Value));
+        Assert.Equal(200, report.Posted.Count());
+        var tenantSpans = stage.Teams.Cards.GroupBy(c => c.TenantId).Select(g => g.Max(c => c.At) - g.Min(c => c.At)).ToList();
+        Assert.All(tenantSpans, span => Assert.True(span >= TimeSpan.FromSeconds(4), $"a tenant's 10 cards at 2 per second went out within {span}"));
     }
 
     [Fact]
