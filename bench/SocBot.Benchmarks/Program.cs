@@ -7,8 +7,8 @@ public static class BenchmarkEntry
     /// <summary>
     /// `dotnet run -c Release --project bench/SocBot.Benchmarks -- --filter '*'` runs the benchmarks;
     /// `-- fuzz-rss [cases]` runs the fuzz probe against the bot as a process and prints its memory;
-    /// `-- load [seconds] [socbot|minimal]` compares SocBot's throughput and latency with a minimal endpoint's;
-    /// `-- footprint` measures start-up time and memory as conversations accumulate;
+    /// `-- load [seconds] [socbot|socbot-lexical|minimal]` compares SocBot's throughput and latency (as shipped, and with words only) with a minimal endpoint's;
+    /// `-- footprint [socbot-lexical]` measures start-up time and memory as conversations accumulate (as shipped, or words only);
     /// `-- ownership-latency [lexical|hybrid] [Option=value ...]` times ownership answers and prints this process's memory;
     /// `-- fanout [tenants] [concurrency] [per-tenant calls/s] [arrival margin]` runs Monday's pass to 5 teams per tenant against a throttling connector.
     /// </summary>
@@ -22,7 +22,8 @@ public static class BenchmarkEntry
 
         if (args.Length > 0 && args[0] == "footprint")
         {
-            return Performance.FootprintBench.RunAsync(first: 10_000, second: 100_000).GetAwaiter().GetResult();
+            var wordsOnly = args.Length > 1 && args[1] == "socbot-lexical";
+            return Performance.FootprintBench.RunAsync(first: 10_000, second: 100_000, wordsOnly).GetAwaiter().GetResult();
         }
 
         if (args.Length > 0 && args[0] == "fuzz-rss")

@@ -44,6 +44,10 @@ public sealed class BotProcess : IAsyncDisposable
     public static string MinimalBotDll => RepoPaths.Combine("bench", "SocBot.MinimalBot", "bin", "Release", "net10.0", "SocBot.MinimalBot.dll");
 
     /// <summary>SocBot as a loopback run needs it: Development, a SQLite file of its own, no scheduler, warnings only.</summary>
+    /// <summary>The settings with matching by meaning turned off: answers from the words only, and the model never loaded.</summary>
+    public static Dictionary<string, string> WordsOnly(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(settings ?? new Dictionary<string, string>()) { ["Ownership__Semantic__Enabled"] = "false" };
+
     public static BotProcess StartSocBot(IReadOnlyDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("socbot-bench-").FullName;

@@ -8,7 +8,9 @@ namespace SocBot.Benchmarks.Performance;
 /// SocBot's release build as its own process (SQLite, scheduler off, loopback connector): the time from starting the
 /// process to the first question answered, the resident set once it has answered a few and sat idle, and the resident
 /// set after 10,000 and after 100,000 questions, each in a personal chat of its own, so anything kept per conversation
-/// shows as growth between the two. Run: <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- footprint</c>.
+/// shows as growth between the two. As shipped, the model for matching by meaning loads in the background after start;
+/// <c>socbot-lexical</c> runs with words only. Run:
+/// <c>dotnet run -c Release --project bench/SocBot.Benchmarks -- footprint [socbot-lexical]</c>.
 /// </summary>
 public static class FootprintBench
 {
@@ -16,11 +18,11 @@ public static class FootprintBench
     private const int Concurrency = 8;
     private static readonly TimeSpan Settle = TimeSpan.FromSeconds(5);
 
-    public static async Task<int> RunAsync(int first, int second)
+    public static async Task<int> RunAsync(int first, int second, bool wordsOnly)
     {
         await using var connector = await ConnectorStandIn.StartAsync();
         var started = Stopwatch.GetTimestamp();
-        await using var bot = BotProcess.StartSocBot();
+        await using var bot = BotProcess.StartSocBot(wordsOnly ? BotProcess.WordsOnly() : null);
         var firstAnswer = await FirstAnswerAsync(bot, connector, started);
         for (var i = 1; i < FewMessages; i++)
         {
@@ -33,7 +35,7 @@ public static class FootprintBench
         var afterSecond = await AskAsync(bot, connector, second - first, offset: first);
         var answered = connector.Replies;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"start → first answer: {firstAnswer.TotalSeconds:F2} s (target ≤ 2 s); idle RSS after {FewMessages} questions: {idle:F1} MiB (target ≤ 150 MiB); load average {LoadBench.LoadAverage()}"));
+            $"{(wordsOnly ? "words only" : "as shipped")}: start → first answer: {firstAnswer.TotalSeconds:F2} s (target ≤ 2 s); idle RSS after {FewMessages} questions: {idle:F1} MiB (target ≤ 150 MiB); load average {LoadBench.LoadAverage()}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RSS after {first:N0} questions: {afterFirst:F1} MiB; after {second:N0}: {afterSecond:F1} MiB; growth {afterSecond / afterFirst - 1:P1} (target within 10 %); {answered:N0} answers posted; load average {LoadBench.LoadAverage()}"));
         return answered >= second && !bot.HasExited ? 0 : 1;

@@ -10,4 +10,5 @@ internal sealed record AskJsonExplanation(
     [property: JsonPropertyName("topScores")] IReadOnlyList<AskJsonScore> TopScores,
     [property: JsonPropertyName("decision")] string Decision,
     [property: JsonPropertyName("rule")] string Rule,
-    [property: JsonPropertyName("teamScores")] IReadOnlyList<AskJsonTeamScore>? TeamScores);
+    [property: JsonPropertyName("teamScores")] IReadOnlyList<AskJsonTeamScore>? TeamScores,
+    [property: JsonPropertyName("elsewhere")] AskJsonElsewhere? Elsewhere);

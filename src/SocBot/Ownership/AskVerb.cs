@@ -73,7 +73,8 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
             .ToList(),
         e.Decision,
         e.Rule,
-        e.TeamScores?.Select(t => new AskJsonTeamScore(t.Team, Round(t.Lexical), Round(t.Coverage), Round(t.Semantic), t.SemanticMatched)).ToList());
+        e.TeamScores?.Select(t => new AskJsonTeamScore(t.Team, Round(t.Lexical), Round(t.Coverage), Round(t.Semantic), t.SemanticMatched)).ToList(),
+        e.Elsewhere is { } elsewhere ? new AskJsonElsewhere(Math.Round(elsewhere.Similarity, 3), elsewhere.Sentence) : null);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
 
@@ -109,6 +110,11 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
             lines.AddRange(teams.Select(t => string.Create(
                 CultureInfo.InvariantCulture,
                 $"  {Score(t.Lexical),7}  ({Score(t.Coverage, "P0"),4}) | {Score(t.Semantic),6}  {t.Team}{(t.SemanticMatched is null ? "" : $": {t.SemanticMatched}")}")));
+        }
+
+        if (e.Elsewhere is { } outside)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"outside SOC: {outside.Similarity:F3}  {outside.Sentence}"));
         }
 
         lines.Add($"rule:        {e.Rule}");

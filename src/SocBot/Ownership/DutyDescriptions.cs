@@ -22,11 +22,13 @@ public sealed class DutyDescriptions
     private DutyDescriptions(
         Dictionary<string, IReadOnlyList<string>> teams,
         Dictionary<(string Team, string Duty), IReadOnlyList<string>> duties,
-        Dictionary<string, IReadOnlyList<string>> tasks)
+        Dictionary<string, IReadOnlyList<string>> tasks,
+        IReadOnlyList<string> elsewhere)
     {
         _teams = teams;
         _duties = duties;
         _tasks = tasks;
+        Elsewhere = elsewhere;
     }
 
     /// <summary>The file shipped in this assembly.</summary>
@@ -37,6 +39,12 @@ public sealed class DutyDescriptions
     public IEnumerable<(string Team, string Duty)> Duties => _duties.Keys;
 
     public IEnumerable<string> TaskIds => _tasks.Keys;
+
+    /// <summary>
+    /// Sentences about work done outside the SOC (facilities, payroll, sales...). Owned by no team, they let the rule see
+    /// that a question is closer to something nobody in the catalog does than to any duty.
+    /// </summary>
+    public IReadOnlyList<string> Elsewhere { get; }
 
     public static DutyDescriptions Parse(string yaml)
     {
@@ -56,7 +64,7 @@ public sealed class DutyDescriptions
         }
 
         var tasks = file.Tasks.ToDictionary(t => t.Task, t => (IReadOnlyList<string>)t.About, StringComparer.OrdinalIgnoreCase);
-        return new DutyDescriptions(teams, duties, tasks);
+        return new DutyDescriptions(teams, duties, tasks, file.Elsewhere);
     }
 
     /// <summary>The sentences about one item of the index: a team (its about-text), a duty of its team, or a maintenance task.</summary>
@@ -97,6 +105,8 @@ public sealed class DutyDescriptions
         public List<TeamEntry> Teams { get; set; } = [];
 
         public List<TaskEntry> Tasks { get; set; } = [];
+
+        public List<string> Elsewhere { get; set; } = [];
     }
 
     private sealed class TeamEntry

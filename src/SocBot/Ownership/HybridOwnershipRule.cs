@@ -3,15 +3,21 @@ namespace SocBot.Ownership;
 /// <summary>
 /// Decides an answer from both matchers. The lexical answer stands when it names an owner, because the matrix's own words
 /// are the strongest evidence there is; meaning can only add a second possible owner when it clearly prefers another
-/// team. When the words name no owner, meaning alone may name one, but only clearly ahead of the next team: a thin
-/// margin becomes suggestions, because a wrong owner said confidently costs a SOC more than a refusal that points the way.
+/// team. When the words name no owner, meaning alone may name one when the question is close enough to a duty and
+/// clearly closer to it than to work done outside the SOC: similarity alone cannot tell a paraphrase from an out-of-scope
+/// question that borrows a SOC word, but the out-of-scope one is nearly as close to facilities or payroll. When two teams
+/// are about equally close, both are named as possible owners rather than one picked.
 /// </summary>
 internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, OwnershipIndex index)
 {
     public OwnershipAnswer Decide(OwnershipAnswer lexical, List<OwnershipAnswerer.TeamCandidate> lexicalTeams, SemanticScores scores)
     {
         var meaning = RankTeams(scores);
-        var explanation = lexical.Explanation with { TeamScores = TeamScores(lexicalTeams, meaning) };
+        var explanation = lexical.Explanation with
+        {
+            TeamScores = TeamScores(lexicalTeams, meaning),
+            Elsewhere = scores.ElsewhereSentence is null ? null : new OwnershipElsewhereScore(scores.Elsewhere, scores.ElsewhereSentence),
+        };
         if (meaning.Count == 0)
         {
             return lexical with { Explanation = explanation };
@@ -20,11 +26,16 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
         var best = meaning[0];
         var margin = meaning.Count > 1 ? best.Similarity - meaning[1].Similarity : best.Similarity;
         return lexical.Kind is OwnershipAnswerKind.Owner or OwnershipAnswerKind.Ambiguous
-            ? Check(lexical, explanation, meaning, best)
-            : Rescue(lexical, explanation, meaning, best, margin);
+            ? Check(lexical, explanation, meaning, best, scores)
+            : Rescue(lexical, explanation, meaning, best, margin, scores);
     }
 
-    private OwnershipAnswer Check(OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, TeamMeaning best)
+    /// <summary>Meaning may name an owner: close enough to a duty, and clearly closer to it than to work outside the SOC.</summary>
+    private bool Sure(TeamMeaning best, SemanticScores scores) =>
+        best.Similarity >= options.OwnerSimilarity && best.Similarity - scores.Elsewhere >= options.ElsewhereMargin;
+
+    private OwnershipAnswer Check(
+        OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, TeamMeaning best, SemanticScores scores)
     {
         if (lexical.Owners.Any(o => OwnershipAnswerer.SameTeam(o, best.Match)))
         {
@@ -34,7 +45,7 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
         var owner = lexical.Owners[0];
         var ownerSimilarity = meaning.FirstOrDefault(m => OwnershipAnswerer.SameTeam(m.Match, owner)).Similarity;
         var ahead = best.Similarity - ownerSimilarity;
-        if (best.Similarity >= options.OwnerSimilarity && ahead >= options.OwnerMargin && lexical.Kind == OwnershipAnswerKind.Owner)
+        if (Sure(best, scores) && ahead >= options.OwnerMargin && lexical.Kind == OwnershipAnswerKind.Owner)
         {
             return lexical with
             {
@@ -60,38 +71,64 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
     }
 
     private OwnershipAnswer Rescue(
-        OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, TeamMeaning best, double margin)
+        OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, TeamMeaning best, double margin, SemanticScores scores)
     {
-        if (best.Similarity >= options.OwnerSimilarity && margin >= options.OwnerMargin)
+        if (!Sure(best, scores))
         {
-            var related = meaning.Skip(1)
-                .TakeWhile(m => m.Similarity >= best.Similarity - (2 * options.OwnerMargin))
-                .Select(m => m.Match)
-                .Take(OwnershipAnswerer.MaximumRelated);
+            return Refuse(lexical, explanation, meaning, RefusalReason(best, scores));
+        }
+
+        var outside = best.Similarity - scores.Elsewhere;
+        if (margin < options.OwnerMargin && meaning.Count > 1)
+        {
+            var second = meaning[1];
             return lexical with
             {
-                Kind = OwnershipAnswerKind.Owner,
-                Owners = [best.Match],
-                AlsoRelated = [.. related],
+                Kind = OwnershipAnswerKind.Ambiguous,
+                Owners = [best.Match, second.Match],
+                AlsoRelated = [],
                 Suggestions = [],
+                Disputed = true,
                 Explanation = explanation with
                 {
-                    Rule = OwnershipRules.Meaning,
+                    Rule = OwnershipRules.MeaningTied,
                     Decision = Invariant(
-                        $"no lexical owner; by meaning {best.Match.TeamName} (similarity {best.Similarity:F2}) is {margin:F2} ahead of the next team"),
+                        $"no lexical owner; by meaning {best.Match.TeamName} ({best.Similarity:F2}) and {second.Match.TeamName} ({second.Similarity:F2}) are within {options.OwnerMargin:F2}, {outside:F2} closer than work outside the SOC: two teams may own it"),
                 },
             };
         }
 
-        var reason = best.Similarity < options.OwnerSimilarity
-            ? Invariant($"the closest team by meaning, {best.Match.TeamName}, is only {best.Similarity:F2} similar (below {options.OwnerSimilarity:F2})")
-            : Invariant($"by meaning {best.Match.TeamName} is only {margin:F2} ahead of {meaning[1].Match.TeamName}: too close to name one");
+        var related = meaning.Skip(1)
+            .TakeWhile(m => m.Similarity >= best.Similarity - (2 * options.OwnerMargin))
+            .Select(m => m.Match)
+            .Take(OwnershipAnswerer.MaximumRelated);
         return lexical with
+        {
+            Kind = OwnershipAnswerKind.Owner,
+            Owners = [best.Match],
+            AlsoRelated = [.. related],
+            Suggestions = [],
+            Explanation = explanation with
+            {
+                Rule = OwnershipRules.Meaning,
+                Decision = Invariant(
+                    $"no lexical owner; by meaning {best.Match.TeamName} (similarity {best.Similarity:F2}) is {margin:F2} ahead of the next team and {outside:F2} closer than work outside the SOC"),
+            },
+        };
+    }
+
+    private string RefusalReason(TeamMeaning best, SemanticScores scores) =>
+        best.Similarity < options.OwnerSimilarity
+            ? Invariant($"the closest team by meaning, {best.Match.TeamName}, is only {best.Similarity:F2} similar (below {options.OwnerSimilarity:F2})")
+            : Invariant(
+                $"by meaning {best.Match.TeamName} ({best.Similarity:F2}) is not {options.ElsewhereMargin:F2} closer than work outside the SOC: \"{scores.ElsewhereSentence}\" ({scores.Elsewhere:F2})");
+
+    private OwnershipAnswer Refuse(OwnershipAnswer lexical, OwnershipExplanation explanation, List<TeamMeaning> meaning, string reason) =>
+        lexical with
         {
             Suggestions = Suggestions(lexical, meaning),
             Explanation = explanation with { Rule = OwnershipRules.Refused, Decision = $"{lexical.Explanation.Decision}; {reason}" },
         };
-    }
 
     /// <summary>The closest duties by meaning first, then the lexical ones, one per duty.</summary>
     private List<OwnershipMatch> Suggestions(OwnershipAnswer lexical, List<TeamMeaning> meaning) =>

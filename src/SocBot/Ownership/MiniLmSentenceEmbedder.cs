@@ -53,6 +53,7 @@ public sealed class MiniLmSentenceEmbedder(IOptions<OwnershipSemanticOptions> op
                 // object heap once gives that array's memory back instead of keeping it for the life of the process.
                 GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
                 GC.Collect();
+                ModelImagePages.Release(typeof(SentenceEncoder).Assembly.Location);
             }
 
             return _encoder;

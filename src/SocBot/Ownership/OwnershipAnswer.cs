@@ -4,7 +4,8 @@ namespace SocBot.Ownership;
 /// The answer to one ownership question. <see cref="Owners"/> lists the owning team first (two or more when
 /// <see cref="Kind"/> is <see cref="OwnershipAnswerKind.Ambiguous"/>, none when it is Unknown); <see cref="AlsoRelated"/>
 /// holds close runners-up; <see cref="Suggestions"/> the "did you mean" items of a refusal. <see cref="Disputed"/> marks
-/// an ambiguous answer whose two teams come from the two matchers disagreeing: either may own it.
+/// an ambiguous answer whose two teams are possible owners, not owners of parts: the two matchers disagree, or meaning
+/// alone finds both about equally close. Either may own it.
 /// Turn it into chat text with <see cref="OwnershipAnswerText.ToMarkdown"/>.
 /// </summary>
 public sealed record OwnershipAnswer(

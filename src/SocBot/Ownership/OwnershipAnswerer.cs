@@ -5,7 +5,7 @@ namespace SocBot.Ownership;
 /// <summary>
 /// Answers "who owns X?" from the catalog in force. The index is built once per corpus instance and swapped when the
 /// source hands out a new one (a reloaded catalog), never rebuilt per question. Once the semantic index of the same corpus
-/// is built in the background, the lexical answer is checked against the closest teams by meaning (see
+/// is built in the background, a lexical answer the words do not settle is checked against the closest teams by meaning (see
 /// <see cref="HybridOwnershipRule"/>); until then answers are lexical only. Thread-safe.
 /// </summary>
 public sealed class OwnershipAnswerer(
@@ -63,7 +63,8 @@ public sealed class OwnershipAnswerer(
         var results = index.Search(analyzed.Terms);
         var teams = Candidates(index, results);
         var answer = Decide(question, analyzed, index, results, teams);
-        if (semantics?.IndexFor(index.Corpus) is { } meaning)
+        var meaning = semantics?.IndexFor(index.Corpus);
+        if (meaning is not null && !Settled(answer, teams, semantics!.Options))
         {
             var scores = meaning.Score(semantics.Embed(question));
             answer = new HybridOwnershipRule(semantics.Options, index).Decide(answer, teams, scores);
@@ -71,12 +72,18 @@ public sealed class OwnershipAnswerer(
         else
         {
             var lexical = teams.Take(ExplainedScores).Select(t => new OwnershipTeamScore(t.Match.TeamName, t.Match.Score, t.Coverage, null, null));
-            answer = answer with { Explanation = answer.Explanation with { TeamScores = [.. lexical] } };
+            var rule = meaning is null ? OwnershipRules.Lexical : OwnershipRules.LexicalSettled;
+            answer = answer with { Explanation = answer.Explanation with { TeamScores = [.. lexical], Rule = rule } };
         }
 
         Log.OwnershipAnswered(logger, answer.Kind, results.Items.Count);
         return answer;
     }
+
+    /// <summary>Embedding a question costs milliseconds of CPU; when the words already name an owner this clearly, it is skipped.</summary>
+    private static bool Settled(OwnershipAnswer lexical, List<TeamCandidate> teams, OwnershipSemanticOptions options) =>
+        lexical.Kind is OwnershipAnswerKind.Owner or OwnershipAnswerKind.Ambiguous
+        && teams.First(t => SameTeam(t.Match, lexical.Owners[0])).Coverage >= options.SettledCoverage;
 
     /// <summary>Each team with a lexical match, best first: its best score, quoted item, and the information its items hold.</summary>
     internal static List<TeamCandidate> Candidates(OwnershipIndex index, SearchResult results) =>

@@ -8,6 +8,9 @@ public static class OwnershipRules
 
     public const string TeamQuestion = "team question";
 
+    /// <summary>The words name the owner and cover the question so fully that it is not embedded.</summary>
+    public const string LexicalSettled = "lexical, the words settle it";
+
     /// <summary>The words name the owner and the closest team by meaning is the same.</summary>
     public const string LexicalAgreed = "lexical, meaning agrees";
 
@@ -19,6 +22,9 @@ public static class OwnershipRules
 
     /// <summary>The words name no owner; meaning names one, clearly ahead of the next team.</summary>
     public const string Meaning = "meaning";
+
+    /// <summary>The words name no owner; by meaning two teams are about equally close: both are named as possible owners.</summary>
+    public const string MeaningTied = "meaning, two teams close";
 
     public const string Refused = "refused";
 }

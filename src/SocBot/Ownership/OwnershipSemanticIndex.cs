@@ -4,19 +4,24 @@ namespace SocBot.Ownership;
 /// Every item of one corpus embedded once, each through several "views": its own words (title, description) and the
 /// plain-words sentences duty-descriptions.yaml has for it. An item's similarity to a question is its best view's, since
 /// one sentence that says what the question means is enough, and averaging would punish items described at length.
+/// The sentences about work done elsewhere are embedded too, owned by no item.
 /// </summary>
 public sealed class OwnershipSemanticIndex
 {
     private readonly float[][] _vectors;
     private readonly int[] _viewItem;
+    private readonly float[][] _elsewhereVectors;
 
-    private OwnershipSemanticIndex(OwnershipCorpus corpus, int itemCount, float[][] vectors, int[] viewItem, IReadOnlyList<string> views)
+    private OwnershipSemanticIndex(
+        OwnershipCorpus corpus, int itemCount, float[][] vectors, int[] viewItem, IReadOnlyList<string> views, IReadOnlyList<string> elsewhere)
     {
         Corpus = corpus;
         ItemCount = itemCount;
-        _vectors = vectors;
+        _vectors = vectors[..views.Count];
+        _elsewhereVectors = vectors[views.Count..];
         _viewItem = viewItem;
         Views = views;
+        Elsewhere = elsewhere;
     }
 
     public OwnershipCorpus Corpus { get; }
@@ -26,6 +31,9 @@ public sealed class OwnershipSemanticIndex
     public IReadOnlyList<string> Views { get; }
 
     public int ViewCount => _vectors.Length;
+
+    /// <summary>The sentences about work done outside the SOC.</summary>
+    public IReadOnlyList<string> Elsewhere { get; }
 
     /// <summary>Embeds every view in batches of <paramref name="batchSize"/>, so a large catalog never holds one huge tensor.</summary>
     public static OwnershipSemanticIndex Build(
@@ -47,17 +55,20 @@ public sealed class OwnershipSemanticIndex
             }
         }
 
-        var vectors = new List<float[]>(views.Count);
-        foreach (var batch in views.Chunk(batchSize))
+        var vectors = new List<float[]>(views.Count + descriptions.Elsewhere.Count);
+        foreach (var batch in views.Concat(descriptions.Elsewhere).Chunk(batchSize))
         {
             cancellationToken.ThrowIfCancellationRequested();
             vectors.AddRange(embedder.Embed(batch, cancellationToken));
         }
 
-        return new OwnershipSemanticIndex(corpus, items.Count, [.. vectors], [.. viewItem], views);
+        return new OwnershipSemanticIndex(corpus, items.Count, [.. vectors], [.. viewItem], views, descriptions.Elsewhere);
     }
 
-    /// <summary>For each item in index order, the cosine similarity of its closest view to the question, and that view's number.</summary>
+    /// <summary>
+    /// For each item in index order, the cosine similarity of its closest view to the question, and that view's number;
+    /// and the closest sentence about work elsewhere.
+    /// </summary>
     public SemanticScores Score(float[] question)
     {
         ArgumentNullException.ThrowIfNull(question);
@@ -75,7 +86,19 @@ public sealed class OwnershipSemanticIndex
             }
         }
 
-        return new SemanticScores(best, bestView);
+        var elsewhere = -1.0;
+        string? elsewhereSentence = null;
+        for (var e = 0; e < _elsewhereVectors.Length; e++)
+        {
+            var similarity = Dot(_elsewhereVectors[e], question);
+            if (similarity > elsewhere)
+            {
+                elsewhere = similarity;
+                elsewhereSentence = Elsewhere[e];
+            }
+        }
+
+        return new SemanticScores(best, bestView, elsewhere, elsewhereSentence);
     }
 
     private static IEnumerable<string> ViewsOf(OwnershipItem item, DutyDescriptions descriptions)

@@ -10,9 +10,12 @@ public sealed class OwnershipSemanticOptionsValidator : IValidateOptions<Ownersh
         var failures = new List<string>();
         Similarity(failures, nameof(options.OwnerSimilarity), options.OwnerSimilarity);
         Similarity(failures, nameof(options.SuggestionSimilarity), options.SuggestionSimilarity);
-        if (!(options.OwnerMargin is >= 0 and <= 2))
+        Difference(failures, nameof(options.OwnerMargin), options.OwnerMargin);
+        Difference(failures, nameof(options.ElsewhereMargin), options.ElsewhereMargin);
+
+        if (!(options.SettledCoverage is >= OwnershipAnswerer.MinimumCoverage and <= 1))
         {
-            failures.Add($"{OwnershipSemanticOptions.SectionName}:{nameof(options.OwnerMargin)} must be a similarity difference between 0 and 2 (was {options.OwnerMargin}).");
+            failures.Add(FormattableString.Invariant($"{OwnershipSemanticOptions.SectionName}:{nameof(options.SettledCoverage)} must be a share of the question's information between {OwnershipAnswerer.MinimumCoverage} (what naming an owner needs) and 1 (was {options.SettledCoverage})."));
         }
 
         if (options.SuggestionSimilarity > options.OwnerSimilarity)
@@ -31,6 +34,14 @@ public sealed class OwnershipSemanticOptionsValidator : IValidateOptions<Ownersh
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Difference(List<string> failures, string key, double value)
+    {
+        if (!(value is >= 0 and <= 2))
+        {
+            failures.Add($"{OwnershipSemanticOptions.SectionName}:{key} must be a similarity difference between 0 and 2 (was {value}).");
+        }
     }
 
     private static void Similarity(List<string> failures, string key, double value)

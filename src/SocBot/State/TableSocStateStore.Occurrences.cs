@@ -50,87 +50,27 @@ public sealed partial class TableSocStateStore
     }
 
     public Task<OccurrenceUpdateResult> RecordPostedAsync(string tenantId, string teamId, string occurrenceKey, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            _ => OccurrenceUpdateOutcome.Applied,
-            r => r with { ConversationId = conversationId, ActivityId = activityId },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, time.GetUtcNow(), $"{conversationId} {activityId}"),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.Posted(new(tenantId, teamId, occurrenceKey), conversationId, activityId, time.GetUtcNow()), cancellationToken);
 
     public Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != claimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { LastPostAttempt = attempt },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Of(attempt), Actor.Bot, time.GetUtcNow(), detail),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.PostAttempt(new(tenantId, teamId, occurrenceKey), claimId, attempt, detail, time.GetUtcNow()), cancellationToken);
 
-    public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            Unresolved,
-            r => r with { State = OccurrenceState.Completed, ResolvedBy = by, ResolvedAt = now, Note = note, Evidence = evidence },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Completed, by, now, note),
-            cancellationToken);
-    }
+    public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken) =>
+        ChangeAsync(OccurrenceChange.Complete(new(tenantId, teamId, occurrenceKey), by, note, evidence, time.GetUtcNow()), cancellationToken);
 
-    public Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        return ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            Unresolved,
-            r => r with { State = OccurrenceState.Skipped, ResolvedBy = by, ResolvedAt = now, Reason = reason },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Skipped, by, now, reason),
-            cancellationToken);
-    }
+    public Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(OccurrenceChange.Skip(new(tenantId, teamId, occurrenceKey), by, reason, time.GetUtcNow()), cancellationToken);
 
     public Task<OccurrenceUpdateResult> SnoozeAsync(string tenantId, string teamId, string occurrenceKey, Actor by, DateTimeOffset until, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            Unresolved,
-            r => r with { State = OccurrenceState.Snoozed, SnoozedUntil = until },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Snoozed, by, time.GetUtcNow(), "until " + until.ToString("O", CultureInfo.InvariantCulture)),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.Snooze(new(tenantId, teamId, occurrenceKey), by, until, time.GetUtcNow()), cancellationToken);
 
     public Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            Unresolved,
-            r => r with { State = OccurrenceState.Escalated, SnoozedUntil = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Escalated, by, time.GetUtcNow(), note),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.Escalate(new(tenantId, teamId, occurrenceKey), by, note, time.GetUtcNow()), cancellationToken);
 
     public async Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var result = await ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != staleClaimId || r.IsPosted || (r.LastPostAttempt != PostAttempt.Deferred && now - r.ClaimedAt < staleAfter) ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { ClaimId = newClaimId, ClaimedAt = now, LastPostAttempt = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),
-            cancellationToken);
-        var occurrence = result.Occurrence
+        var change = OccurrenceChange.TakeOverClaim(new(tenantId, teamId, occurrenceKey), staleClaimId, newClaimId, staleAfter, time.GetUtcNow());
+        var occurrence = (await ChangeAsync(change, cancellationToken)).Occurrence
             ?? throw new InvalidOperationException($"Occurrence {occurrenceKey} of team {teamId} was never claimed, so its claim cannot be taken over.");
 
         // Our own earlier take-over may have landed with its reply lost.
@@ -138,57 +78,16 @@ public sealed partial class TableSocStateStore
     }
 
     public Task<OccurrenceUpdateResult> EndSnoozeAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.State != OccurrenceState.Snoozed ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { State = OccurrenceState.Open, SnoozedUntil = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.SnoozeEnded, Actor.Bot, time.GetUtcNow(), null),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.EndSnooze(new(tenantId, teamId, occurrenceKey), time.GetUtcNow()), cancellationToken);
 
-    public async Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken)
-    {
-        var result = await ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.EscalationStage != fromStage ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationStage = toStage, EscalationHeldUntil = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.EscalationAdvanced, Actor.Bot, time.GetUtcNow(), $"stage {fromStage} → {toStage}: {detail}"),
-            cancellationToken);
-        return result.Outcome == OccurrenceUpdateOutcome.Applied;
-    }
+    public async Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken) =>
+        (await ChangeAsync(OccurrenceChange.AdvanceEscalation(new(tenantId, teamId, occurrenceKey), fromStage, toStage, detail, time.GetUtcNow()), cancellationToken)).Outcome == OccurrenceUpdateOutcome.Applied;
 
-    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken)
-    {
-        var now = time.GetUtcNow();
-        var result = await ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.EscalationStage != stage || r.EscalationHeldUntil > now ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationHeldUntil = now + holdFor },
-            audit: null,
-            cancellationToken);
-        return result.Outcome == OccurrenceUpdateOutcome.Applied;
-    }
+    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken) =>
+        (await ChangeAsync(OccurrenceChange.HoldEscalation(new(tenantId, teamId, occurrenceKey), stage, holdFor, time.GetUtcNow()), cancellationToken)).Outcome == OccurrenceUpdateOutcome.Applied;
 
     public async Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken) =>
-        await ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.EscalationStage == stage && r.EscalationHeldUntil is not null ? OccurrenceUpdateOutcome.Applied : OccurrenceUpdateOutcome.Unchanged,
-            r => r with { EscalationHeldUntil = null },
-            audit: null,
-            cancellationToken);
+        await ChangeAsync(OccurrenceChange.ReleaseEscalation(new(tenantId, teamId, occurrenceKey), stage), cancellationToken);
 
     public async Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken)
     {
@@ -217,15 +116,9 @@ public sealed partial class TableSocStateStore
     /// Read, check the precondition, change, write back with If-Match plus an audit entry, in one transaction; on a lost race
     /// read again and re-check. A resolved occurrence is never changed again, which is what makes completion exactly-once.
     /// </summary>
-    private async Task<OccurrenceUpdateResult> ChangeAsync(
-        string tenantId,
-        string teamId,
-        string occurrenceKey,
-        Func<OccurrenceRecord, OccurrenceUpdateOutcome> precondition,
-        Func<OccurrenceRecord, OccurrenceRecord> change,
-        Func<OccurrenceRecord, AuditEntry>? audit,
-        CancellationToken cancellationToken)
+    private async Task<OccurrenceUpdateResult> ChangeAsync(OccurrenceChange change, CancellationToken cancellationToken)
     {
+        var (tenantId, teamId, occurrenceKey) = change.At;
         await schema.EnsureAsync(cancellationToken);
         var partition = StateKeys.OccurrencePartition(tenantId, teamId);
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
@@ -235,16 +128,16 @@ public sealed partial class TableSocStateStore
                 return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.NotFound, null);
             }
 
-            if (precondition(current.Record) is var outcome && outcome != OccurrenceUpdateOutcome.Applied)
+            if (change.Precondition(current.Record) is var outcome && outcome != OccurrenceUpdateOutcome.Applied)
             {
                 return new OccurrenceUpdateResult(outcome, current.Record);
             }
 
-            var updated = change(current.Record);
+            var updated = change.Apply(current.Record);
             try
             {
                 TableTransactionAction write = new(TableTransactionActionType.UpdateReplace, ToEntity(partition, current.RowKey, updated), current.ETag);
-                await table.SubmitTransactionAsync(audit is null ? [write] : [write, AuditAction(partition, audit(updated))], cancellationToken);
+                await table.SubmitTransactionAsync(change.Audit is null ? [write] : [write, AuditAction(partition, change.Audit)], cancellationToken);
                 return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.Applied, updated);
             }
             catch (TableTransactionFailedException e) when (e.Status == 412 && e.FailedActionIndex == 0)
@@ -267,9 +160,6 @@ public sealed partial class TableSocStateStore
         var entity = await table.GetEntityIfExistsAsync(partition, dueRow, cancellationToken);
         return entity is null ? null : (ToRecord(entity), entity.ETag, dueRow);
     }
-
-    private static OccurrenceUpdateOutcome Unresolved(OccurrenceRecord record) =>
-        record.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved : OccurrenceUpdateOutcome.Applied;
 
     private static string DueRangeFilter(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo) =>
         TableFilter.Create($"PartitionKey eq {StateKeys.OccurrencePartition(tenantId, teamId)} and RowKey ge {StateKeys.DueBound(dueFrom)} and RowKey lt {StateKeys.DueBound(dueTo)}");

@@ -91,9 +91,22 @@ public sealed class AskVerbTests
             verb.RunAsync(args, new CliConsole(TextWriter.Null, TextWriter.Null), CancellationToken.None));
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] args)
+    [Fact]
+    public async Task RunAsync_JsonExplainMatchingByMeaning_ShowsTheClosestWorkOutsideTheSoc()
     {
-        var verb = new AskVerb(OwnershipTestCatalog.Answerer());
+        var (_, output) = await RunAsync(OwnershipSemanticTestModel.Default, "who approves my vacation days?", "--json", "--explain");
+
+        using var json = JsonDocument.Parse(output);
+        var elsewhere = json.RootElement.GetProperty("explain").GetProperty("elsewhere");
+        Assert.Contains(elsewhere.GetProperty("semanticMatched").GetString(), DutyDescriptions.Default.Elsewhere);
+        Assert.InRange(elsewhere.GetProperty("semanticScore").GetDouble(), -1, 1);
+    }
+
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] args) => RunAsync(OwnershipTestCatalog.Answerer(), args);
+
+    private static async Task<(int ExitCode, string Output)> RunAsync(OwnershipAnswerer answerer, params string[] args)
+    {
+        var verb = new AskVerb(answerer);
         var output = new StringWriter();
         var exitCode = await verb.RunAsync(args, new CliConsole(output, TextWriter.Null), CancellationToken.None);
         return (exitCode, output.ToString().TrimEnd());

@@ -31,6 +31,19 @@ public sealed class DutyDescriptionsTests
     }
 
     [Fact]
+    public void Parse_Elsewhere_ReadsTheSentencesAboutWorkOutsideTheSoc()
+    {
+        var descriptions = DutyDescriptions.Parse("""
+            elsewhere:
+              - "Facilities repair the lifts."
+              - "Payroll pays salaries."
+            """);
+
+        Assert.Equal(["Facilities repair the lifts.", "Payroll pays salaries."], descriptions.Elsewhere);
+        Assert.NotEmpty(DutyDescriptions.Default.Elsewhere);
+    }
+
+    [Fact]
     public void About_EntryTheCatalogLacks_IsIgnored()
     {
         var descriptions = DutyDescriptions.Parse("""

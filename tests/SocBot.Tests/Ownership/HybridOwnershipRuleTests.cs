@@ -28,13 +28,41 @@ public sealed class HybridOwnershipRuleTests
     }
 
     [Fact]
-    public void Answer_MatrixWordsNameTheOwner_KeepsTheLexicalOwnerAndSaysMeaningAgrees()
+    public void Answer_MatrixWordsCoverTheQuestion_KeepsTheLexicalOwnerWithoutEmbeddingIt()
     {
         var answer = OwnershipSemanticTestModel.Default.Answer("who handles threat intel feeds?");
 
         Assert.Equal("threat-intelligence", answer.Owners[0].Team?.Id);
-        Assert.Equal(OwnershipRules.LexicalAgreed, answer.Explanation.Rule);
-        Assert.All(answer.Explanation.TeamScores!.Take(1), t => Assert.NotNull(t.Lexical));
+        Assert.Equal(OwnershipRules.LexicalSettled, answer.Explanation.Rule);
+        Assert.NotNull(answer.Explanation.TeamScores![0].Lexical);
+        Assert.All(answer.Explanation.TeamScores, t => Assert.Null(t.Semantic));
+    }
+
+    [Fact]
+    public void Answer_WordsCoverTheQuestionFully_EmbedsOnlyTheQuestionsTheyDoNotSettle()
+    {
+        var embedder = new GivenVectorsEmbedder(new Dictionary<string, float[]>(), 3);
+        var answerer = OwnershipSemanticTestModel.Answerer(BadgeAndForensicsCorpus, embedder: embedder);
+        var afterBuild = embedder.Calls;
+
+        var settled = answerer.Answer("who owns the badge printer?");
+        var unsettled = answerer.Answer("who owns the badge printer memory?");
+
+        Assert.Equal(OwnershipRules.LexicalSettled, settled.Explanation.Rule);
+        Assert.NotEqual(OwnershipRules.LexicalSettled, unsettled.Explanation.Rule);
+        Assert.Equal(afterBuild + 1, embedder.Calls);
+    }
+
+    [Fact]
+    public void Answer_SettledCoverageAboveTheWords_ChecksTheLexicalOwnerByMeaning()
+    {
+        var options = new OwnershipSemanticOptions { SettledCoverage = 1 };
+        var answer = OwnershipSemanticTestModel.Answerer(OwnershipTestCatalog.Corpus, options)
+            .Answer("who handles threat intel feeds for phishing?");
+
+        Assert.Equal("threat-intelligence", answer.Owners[0].Team?.Id);
+        Assert.Contains(answer.Explanation.Rule, new[] { OwnershipRules.LexicalAgreed, OwnershipRules.LexicalMeaningUnsure });
+        Assert.Contains(answer.Explanation.TeamScores!, t => t.Semantic is not null);
     }
 
     [Fact]
@@ -85,14 +113,8 @@ public sealed class HybridOwnershipRuleTests
     [Fact]
     public void Answer_WordsAndMeaningClearlyDisagree_NamesBothTeamsAsPossibleOwners()
     {
-        var corpus = new OwnershipCorpus(
-            [new OwnershipTeam("facilities", "Facilities", []), new OwnershipTeam("csirt", "CSIRT", [])],
-            [
-                new OwnershipItem("badges", OwnershipItemKind.Responsibility, "facilities", "Badge printer maintenance"),
-                new OwnershipItem("forensics", OwnershipItemKind.Responsibility, "csirt", "Laptop memory forensics"),
-            ],
-            []);
-        const string question = "who owns the badge printer?";
+        // "memory" is CSIRT's word, so the words cover the question only in part and meaning is asked.
+        const string question = "who owns the badge printer memory?";
         var embedder = new GivenVectorsEmbedder(
             new Dictionary<string, float[]>
             {
@@ -101,7 +123,7 @@ public sealed class HybridOwnershipRuleTests
                 [question] = [1, 0, 0],
             },
             3);
-        var answerer = OwnershipSemanticTestModel.Answerer(corpus, embedder: embedder);
+        var answerer = OwnershipSemanticTestModel.Answerer(BadgeAndForensicsCorpus, embedder: embedder);
 
         var answer = answerer.Answer(question);
 
@@ -112,4 +134,75 @@ public sealed class HybridOwnershipRuleTests
         Assert.Equal(OwnershipRules.Disagreed, answer.Explanation.Rule);
         Assert.StartsWith("Two teams may own this", OwnershipAnswerText.ToMarkdown(answer), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Answer_ClearlyCloserToADutyThanToWorkElsewhere_NamesTheOwnerByMeaning()
+    {
+        var answer = AnswerByGivenMeaning([0.8f, 0, 0.6f, 0]);
+
+        Assert.Equal(OwnershipAnswerKind.Owner, answer.Kind);
+        Assert.Equal("csirt", answer.Owners[0].Team?.Id);
+        Assert.Equal(OwnershipRules.Meaning, answer.Explanation.Rule);
+        Assert.Contains("0.20 closer than work outside the SOC", answer.Explanation.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_AboutAsCloseToWorkElsewhereAsToADuty_RefusesAndQuotesTheWorkElsewhere()
+    {
+        var answer = AnswerByGivenMeaning([0.7f, 0, 0.7f, 0]);
+
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.Empty(answer.Owners);
+        Assert.Equal(OwnershipRules.Refused, answer.Explanation.Rule);
+        Assert.Contains(DutyDescriptions.Default.Elsewhere[0], answer.Explanation.Decision, StringComparison.Ordinal);
+        Assert.Equal(DutyDescriptions.Default.Elsewhere[0], answer.Explanation.Elsewhere?.Sentence);
+        Assert.Equal("Laptop memory forensics", answer.Suggestions[0].Item.Title);
+    }
+
+    [Fact]
+    public void Answer_TwoTeamsAboutEquallyCloseByMeaning_NamesBothAsPossibleOwners()
+    {
+        var answer = AnswerByGivenMeaning([0.7f, 0.7f, 0, 0]);
+
+        Assert.Equal(OwnershipAnswerKind.Ambiguous, answer.Kind);
+        Assert.True(answer.Disputed);
+        Assert.False(answer.Confident);
+        Assert.Equal(["csirt", "monitoring"], answer.Owners.Select(o => o.Team!.Id).Order());
+        Assert.Equal(OwnershipRules.MeaningTied, answer.Explanation.Rule);
+        Assert.StartsWith("Two teams may own this (by meaning", OwnershipAnswerText.ToMarkdown(answer), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A question that shares no word with two duties, answered with the given meaning: its similarities to the CSIRT duty,
+    /// the Monitoring duty, the first sentence about work done elsewhere, and to nothing.
+    /// </summary>
+    private static OwnershipAnswer AnswerByGivenMeaning(float[] question)
+    {
+        var corpus = new OwnershipCorpus(
+            [new OwnershipTeam("csirt", "CSIRT", []), new OwnershipTeam("monitoring", "Monitoring", [])],
+            [
+                new OwnershipItem("forensics", OwnershipItemKind.Responsibility, "csirt", "Laptop memory forensics"),
+                new OwnershipItem("queue", OwnershipItemKind.Responsibility, "monitoring", "Alert queue triage"),
+            ],
+            []);
+        const string text = "who deals with this?";
+        var embedder = new GivenVectorsEmbedder(
+            new Dictionary<string, float[]>
+            {
+                ["Laptop memory forensics"] = [1, 0, 0, 0],
+                ["Alert queue triage"] = [0, 1, 0, 0],
+                [DutyDescriptions.Default.Elsewhere[0]] = [0, 0, 1, 0],
+                [text] = question,
+            },
+            4);
+        return OwnershipSemanticTestModel.Answerer(corpus, embedder: embedder).Answer(text);
+    }
+
+    private static OwnershipCorpus BadgeAndForensicsCorpus => new(
+        [new OwnershipTeam("facilities", "Facilities", []), new OwnershipTeam("csirt", "CSIRT", [])],
+        [
+            new OwnershipItem("badges", OwnershipItemKind.Responsibility, "facilities", "Badge printer maintenance"),
+            new OwnershipItem("forensics", OwnershipItemKind.Responsibility, "csirt", "Laptop memory forensics"),
+        ],
+        []);
 }

@@ -11,7 +11,10 @@ public sealed class OwnershipSemanticOptionsValidatorTests
     [Fact]
     public void Validate_OutOfRangeValues_NameEachKey()
     {
-        var options = new OwnershipSemanticOptions { OwnerSimilarity = 1.5, OwnerMargin = -0.1, BatchSize = 0, IntraOpThreads = 0 };
+        var options = new OwnershipSemanticOptions
+        {
+            OwnerSimilarity = 1.5, OwnerMargin = -0.1, ElsewhereMargin = 2.5, SettledCoverage = 0.5, BatchSize = 0, IntraOpThreads = 0,
+        };
 
         var result = new OwnershipSemanticOptionsValidator().Validate(null, options);
 
@@ -19,6 +22,8 @@ public sealed class OwnershipSemanticOptionsValidatorTests
         var failures = result.Failures!.ToList();
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:OwnerSimilarity ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:OwnerMargin ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:ElsewhereMargin ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:SettledCoverage ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:BatchSize ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:IntraOpThreads ", StringComparison.Ordinal));
     }

@@ -194,19 +194,11 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
 
     public async Task<OccurrenceClaimResult> TakeOverClaimAsync(string tenantId, string teamId, string occurrenceKey, Guid staleClaimId, Guid newClaimId, TimeSpan staleAfter, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var result = await ChangeAsync(
-            tenantId,
-            teamId,
-            occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != staleClaimId || r.IsPosted || (r.LastPostAttempt != PostAttempt.Deferred && now - r.ClaimedAt < staleAfter) ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { ClaimId = newClaimId, ClaimedAt = now, LastPostAttempt = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.ClaimTakenOver, Actor.Bot, now, $"claim {staleClaimId:N} had not posted"),
-            cancellationToken);
-        var occurrence = result.Occurrence
+        var change = OccurrenceChange.TakeOverClaim(new(tenantId, teamId, occurrenceKey), staleClaimId, newClaimId, staleAfter, _time.GetUtcNow());
+        var occurrence = (await ChangeAsync(change, cancellationToken)).Occurrence
             ?? throw new InvalidOperationException($"Occurrence {occurrenceKey} of team {teamId} was never claimed, so its claim cannot be taken over.");
+
+        // Our own earlier take-over may have landed with its reply lost.
         return new OccurrenceClaimResult(occurrence.ClaimId == newClaimId, occurrence);
     }
 
@@ -214,101 +206,34 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
         (await ReadOccurrenceAsync(tenantId, teamId, occurrenceKey, cancellationToken))?.Record;
 
     public Task<OccurrenceUpdateResult> RecordPostedAsync(string tenantId, string teamId, string occurrenceKey, string conversationId, string activityId, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId, teamId, occurrenceKey,
-            _ => OccurrenceUpdateOutcome.Applied,
-            r => r with { ConversationId = conversationId, ActivityId = activityId },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Posted, Actor.Bot, _time.GetUtcNow(), $"{conversationId} {activityId}"),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.Posted(new(tenantId, teamId, occurrenceKey), conversationId, activityId, _time.GetUtcNow()), cancellationToken);
 
     public Task<OccurrenceUpdateResult> RecordPostAttemptAsync(string tenantId, string teamId, string occurrenceKey, Guid claimId, PostAttempt attempt, string detail, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId, teamId, occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.ClaimId != claimId || r.IsPosted ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { LastPostAttempt = attempt },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Of(attempt), Actor.Bot, _time.GetUtcNow(), detail),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.PostAttempt(new(tenantId, teamId, occurrenceKey), claimId, attempt, detail, _time.GetUtcNow()), cancellationToken);
 
-    public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        return ChangeAsync(
-            tenantId, teamId, occurrenceKey, Unresolved,
-            r => r with { State = OccurrenceState.Completed, ResolvedBy = by, ResolvedAt = now, Note = note, Evidence = evidence },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Completed, by, now, note),
-            cancellationToken);
-    }
+    public Task<OccurrenceUpdateResult> CompleteAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, string? evidence, CancellationToken cancellationToken) =>
+        ChangeAsync(OccurrenceChange.Complete(new(tenantId, teamId, occurrenceKey), by, note, evidence, _time.GetUtcNow()), cancellationToken);
 
-    public Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        return ChangeAsync(
-            tenantId, teamId, occurrenceKey, Unresolved,
-            r => r with { State = OccurrenceState.Skipped, ResolvedBy = by, ResolvedAt = now, Reason = reason },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Skipped, by, now, reason),
-            cancellationToken);
-    }
+    public Task<OccurrenceUpdateResult> SkipAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string reason, CancellationToken cancellationToken) =>
+        ChangeAsync(OccurrenceChange.Skip(new(tenantId, teamId, occurrenceKey), by, reason, _time.GetUtcNow()), cancellationToken);
 
     public Task<OccurrenceUpdateResult> SnoozeAsync(string tenantId, string teamId, string occurrenceKey, Actor by, DateTimeOffset until, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId, teamId, occurrenceKey, Unresolved,
-            r => r with { State = OccurrenceState.Snoozed, SnoozedUntil = until },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Snoozed, by, _time.GetUtcNow(), "until " + until.ToString("O", CultureInfo.InvariantCulture)),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.Snooze(new(tenantId, teamId, occurrenceKey), by, until, _time.GetUtcNow()), cancellationToken);
 
     public Task<OccurrenceUpdateResult> EndSnoozeAsync(string tenantId, string teamId, string occurrenceKey, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId, teamId, occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.State != OccurrenceState.Snoozed ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { State = OccurrenceState.Open, SnoozedUntil = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.SnoozeEnded, Actor.Bot, _time.GetUtcNow(), null),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.EndSnooze(new(tenantId, teamId, occurrenceKey), _time.GetUtcNow()), cancellationToken);
 
-    public async Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken)
-    {
-        var result = await ChangeAsync(
-            tenantId, teamId, occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.EscalationStage != fromStage ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationStage = toStage, EscalationHeldUntil = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.EscalationAdvanced, Actor.Bot, _time.GetUtcNow(), $"stage {fromStage} → {toStage}: {detail}"),
-            cancellationToken);
-        return result.Outcome == OccurrenceUpdateOutcome.Applied;
-    }
+    public async Task<bool> AdvanceEscalationAsync(string tenantId, string teamId, string occurrenceKey, int fromStage, int toStage, string detail, CancellationToken cancellationToken) =>
+        (await ChangeAsync(OccurrenceChange.AdvanceEscalation(new(tenantId, teamId, occurrenceKey), fromStage, toStage, detail, _time.GetUtcNow()), cancellationToken)).Outcome == OccurrenceUpdateOutcome.Applied;
 
-    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken)
-    {
-        var now = _time.GetUtcNow();
-        var result = await ChangeAsync(
-            tenantId, teamId, occurrenceKey,
-            r => r.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved
-                : r.EscalationStage != stage || r.EscalationHeldUntil > now ? OccurrenceUpdateOutcome.Unchanged
-                : OccurrenceUpdateOutcome.Applied,
-            r => r with { EscalationHeldUntil = now + holdFor },
-            audit: null,
-            cancellationToken);
-        return result.Outcome == OccurrenceUpdateOutcome.Applied;
-    }
+    public async Task<bool> HoldEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, TimeSpan holdFor, CancellationToken cancellationToken) =>
+        (await ChangeAsync(OccurrenceChange.HoldEscalation(new(tenantId, teamId, occurrenceKey), stage, holdFor, _time.GetUtcNow()), cancellationToken)).Outcome == OccurrenceUpdateOutcome.Applied;
 
     public async Task ReleaseEscalationAsync(string tenantId, string teamId, string occurrenceKey, int stage, CancellationToken cancellationToken) =>
-        await ChangeAsync(
-            tenantId, teamId, occurrenceKey,
-            r => r.EscalationStage == stage && r.EscalationHeldUntil is not null ? OccurrenceUpdateOutcome.Applied : OccurrenceUpdateOutcome.Unchanged,
-            r => r with { EscalationHeldUntil = null },
-            audit: null,
-            cancellationToken);
+        await ChangeAsync(OccurrenceChange.ReleaseEscalation(new(tenantId, teamId, occurrenceKey), stage), cancellationToken);
 
     public Task<OccurrenceUpdateResult> EscalateAsync(string tenantId, string teamId, string occurrenceKey, Actor by, string? note, CancellationToken cancellationToken) =>
-        ChangeAsync(
-            tenantId, teamId, occurrenceKey, Unresolved,
-            r => r with { State = OccurrenceState.Escalated, SnoozedUntil = null },
-            r => new AuditEntry(tenantId, teamId, occurrenceKey, AuditActions.Escalated, by, _time.GetUtcNow(), note),
-            cancellationToken);
+        ChangeAsync(OccurrenceChange.Escalate(new(tenantId, teamId, occurrenceKey), by, note, _time.GetUtcNow()), cancellationToken);
 
     public async Task<IReadOnlyList<OccurrenceRecord>> ListTeamOccurrencesAsync(string tenantId, string teamId, DateTimeOffset dueFrom, DateTimeOffset dueTo, CancellationToken cancellationToken) =>
         await ReadAsync(
@@ -380,15 +305,9 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
     /// Read, check the precondition, then in one transaction the update guarded by the version read and the audit row; on a
     /// lost race read again and re-check. A resolved occurrence is never changed again: completion is exactly-once.
     /// </summary>
-    private async Task<OccurrenceUpdateResult> ChangeAsync(
-        string tenantId,
-        string teamId,
-        string occurrenceKey,
-        Func<OccurrenceRecord, OccurrenceUpdateOutcome> precondition,
-        Func<OccurrenceRecord, OccurrenceRecord> change,
-        Func<OccurrenceRecord, AuditEntry>? audit,
-        CancellationToken cancellationToken)
+    private async Task<OccurrenceUpdateResult> ChangeAsync(OccurrenceChange change, CancellationToken cancellationToken)
     {
+        var (tenantId, teamId, occurrenceKey) = change.At;
         for (var attempt = 0; attempt < MaxConcurrencyRetries; attempt++)
         {
             if (await ReadOccurrenceAsync(tenantId, teamId, occurrenceKey, cancellationToken) is not { } current)
@@ -396,12 +315,12 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
                 return new OccurrenceUpdateResult(OccurrenceUpdateOutcome.NotFound, null);
             }
 
-            if (precondition(current.Record) is var outcome && outcome != OccurrenceUpdateOutcome.Applied)
+            if (change.Precondition(current.Record) is var outcome && outcome != OccurrenceUpdateOutcome.Applied)
             {
                 return new OccurrenceUpdateResult(outcome, current.Record);
             }
 
-            var updated = change(current.Record);
+            var updated = change.Apply(current.Record);
             var applied = await _database.WriteAsync<object>(
                 async (c, t) =>
                 {
@@ -423,9 +342,9 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
                         return null;
                     }
 
-                    if (audit is not null)
+                    if (change.Audit is not null)
                     {
-                        await AppendAuditAsync(c, t, audit(updated), cancellationToken);
+                        await AppendAuditAsync(c, t, change.Audit, cancellationToken);
                     }
 
                     return true;
@@ -458,9 +377,6 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
         SqliteDatabase.ExecuteAsync(connection, transaction, InsertAuditSql, cancellationToken,
             ("$tenant", entry.TenantId), ("$team", entry.TeamId), ("$key", entry.OccurrenceKey), ("$action", entry.Action),
             ("$by", entry.By.AadObjectId), ("$byName", entry.By.Name), ("$at", SqliteDatabase.Time(entry.At)), ("$detail", entry.Detail));
-
-    private static OccurrenceUpdateOutcome Unresolved(OccurrenceRecord record) =>
-        record.IsResolved ? OccurrenceUpdateOutcome.AlreadyResolved : OccurrenceUpdateOutcome.Applied;
 
     private static (string, object?)[] OccurrenceParameters(OccurrenceRecord r) =>
     [
