@@ -5,6 +5,7 @@
 //   dotnet run docs/images/card-examples.cs -- <output folder>
 // docs/images/screenshots.sh renders them with Microsoft's renderer and a headless Chromium.
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using SocBot.Catalog;
 using SocBot.Ownership;
 using SocBot.Reminders;
@@ -71,6 +72,15 @@ Write("escalation", EscalationCards.Summary([.. overdueRows, Overdue(single)], m
 var answerer = new OwnershipAnswerer(new CatalogOwnershipCorpusSource(catalog), NullLogger<OwnershipAnswerer>.Instance);
 Write("who-owns", OwnershipCards.ToCard(answerer.Answer("who owns the secure score report?")));
 Write("who-owns-unknown", OwnershipCards.ToCard(answerer.Answer("who subscribes us to threat feeds from vendors?")));
+
+var semanticOptions = Options.Create(new OwnershipSemanticOptions());
+using var model = new MiniLmSentenceEmbedder(semanticOptions);
+var byMeaning = new OwnershipAnswerer(
+    new CatalogOwnershipCorpusSource(catalog),
+    NullLogger<OwnershipAnswerer>.Instance,
+    new OwnershipSemantics(model, semanticOptions, NullLogger<OwnershipSemantics>.Instance));
+byMeaning.PrepareSemanticIndex(CancellationToken.None);
+Write("who-owns-by-meaning", OwnershipCards.ToCard(byMeaning.Answer("who pulls a memory image off a hacked laptop?")));
 
 void Write(string name, SocBot.Cards.AdaptiveCard card)
 {

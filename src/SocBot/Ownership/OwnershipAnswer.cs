@@ -23,4 +23,7 @@ public sealed record OwnershipAnswer(
 
     /// <summary>One owner (or a team's duties) stands: a split between teams leaves the asker to judge, so it is not confident.</summary>
     public bool Confident => Kind is OwnershipAnswerKind.Owner or OwnershipAnswerKind.TeamProfile;
+
+    /// <summary>The owner was named by meaning alone: no duty shares the question's words, so the asker checks the quote.</summary>
+    public bool ByMeaning => Kind == OwnershipAnswerKind.Owner && Explanation.Rule == OwnershipRules.Meaning;
 }

@@ -30,6 +30,20 @@ public static class OwnershipAnswerText
             : "Two teams may own this (the wording points to the first, the meaning to the second)";
     }
 
+    /// <summary>
+    /// "X owns this", or "most likely" when only the meaning names X: that is right less often than the matrix's own
+    /// words, and the asker should know to read the quoted duty before acting on it.
+    /// </summary>
+    public static string OwnerHeading(OwnershipAnswer answer)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var owner = answer.Owners[0];
+        var likely = answer.ByMeaning ? " most likely" : "";
+        return owner.EveryTeam ? $"{OwnershipMatch.EveryTeamName}{likely} does this" : $"{owner.TeamName}{likely} owns this";
+    }
+
+    public const string ByMeaningNote = "No duty in the matrix uses your words; this is the closest by meaning. Check the duty quoted.";
+
     public static string ToMarkdown(OwnershipAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -38,10 +52,17 @@ public static class OwnershipAnswerText
         {
             case OwnershipAnswerKind.Owner:
                 var owner = answer.Owners[0];
+                var likely = answer.ByMeaning ? " most likely" : "";
                 text.AppendLine(owner.EveryTeam
-                    ? $"**{OwnershipMatch.EveryTeamName}** does this — each team for its own part."
-                    : $"**{owner.TeamName}** owns this.");
+                    ? $"**{OwnershipMatch.EveryTeamName}**{likely} does this — each team for its own part."
+                    : $"**{owner.TeamName}**{likely} owns this.");
                 AppendQuote(text, owner.Item);
+                if (answer.ByMeaning)
+                {
+                    text.AppendLine();
+                    text.AppendLine(CultureInfo.InvariantCulture, $"_{ByMeaningNote}_");
+                }
+
                 AppendWhereToAsk(text, owner.Team);
                 break;
             case OwnershipAnswerKind.Ambiguous:

@@ -15,7 +15,7 @@ public static class OwnershipCards
         ArgumentNullException.ThrowIfNull(answer);
         var body = answer.Kind switch
         {
-            OwnershipAnswerKind.Owner => OwnerBody(answer.Owners[0]),
+            OwnershipAnswerKind.Owner => OwnerBody(answer),
             OwnershipAnswerKind.Ambiguous => AmbiguousBody(answer),
             OwnershipAnswerKind.TeamProfile => ProfileBody(answer.Profile!),
             _ => UnknownBody(answer),
@@ -50,10 +50,11 @@ public static class OwnershipCards
         return $"who owns {suggestion.Item.Title}?";
     }
 
-    private static List<AdaptiveElement> OwnerBody(OwnershipMatch owner) =>
+    private static List<AdaptiveElement> OwnerBody(OwnershipAnswer answer) =>
     [
-        Heading(owner.EveryTeam ? $"{OwnershipMatch.EveryTeamName} does this" : $"{owner.TeamName} owns this"),
-        .. Part(owner),
+        Heading(OwnershipAnswerText.OwnerHeading(answer)),
+        .. Part(answer.Owners[0]),
+        .. answer.ByMeaning ? [new AdaptiveTextBlock { Text = OwnershipAnswerText.ByMeaningNote, Wrap = true, IsSubtle = true }] : Array.Empty<AdaptiveElement>(),
     ];
 
     private static List<AdaptiveElement> AmbiguousBody(OwnershipAnswer answer) =>

@@ -34,6 +34,24 @@ public sealed class OwnershipCardsTests
     }
 
     [Fact]
+    public async Task ToCard_OwnerNamedByMeaningAlone_SaysMostLikelyAndAsksToCheckTheDuty()
+    {
+        var answer = OwnershipSemanticTestModel.Default.Answer("who pulls a memory image off a hacked laptop?");
+
+        var card = OwnershipCards.ToCard(answer);
+
+        Assert.True(answer.ByMeaning);
+        using var json = JsonDocument.Parse(card.ToJson());
+        var texts = json.RootElement.GetProperty("body").EnumerateArray()
+            .Where(e => e.TryGetProperty("text", out _)).Select(e => e.GetProperty("text").GetString()).ToList();
+        Assert.Equal($"{answer.Owners[0].TeamName} most likely owns this", texts[0]);
+        Assert.Contains(OwnershipAnswerText.ByMeaningNote, texts);
+        Assert.StartsWith($"**{answer.Owners[0].TeamName}** most likely owns this.", OwnershipAnswerText.ToMarkdown(answer), StringComparison.Ordinal);
+        Assert.Contains(OwnershipAnswerText.ByMeaningNote, OwnershipAnswerText.ToMarkdown(answer), StringComparison.Ordinal);
+        await CardRenderer.AssertCleanAsync(card.ToJson());
+    }
+
+    [Fact]
     public async Task ToCard_AmbiguousAnswer_HasOneSectionPerOwningTeam()
     {
         var answer = OwnershipTestCatalog.Answerer().Answer("who owns Defender for Identity?");

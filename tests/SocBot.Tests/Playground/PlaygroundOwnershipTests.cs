@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using SocBot.Ownership;
 using SocBot.Testing.Playground;
 using SocBot.Tests.EndToEnd;
@@ -45,6 +46,45 @@ public sealed class PlaygroundOwnershipTests
         }
 
         Assert.All(texts.Concat(answerTexts), t => Assert.DoesNotContain("&lt;", t, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task PersonalChat_QuestionInOtherWords_NamesTheLikelyOwnerByMeaningAndSaysSo()
+    {
+        await using var bot = await SocBotTestHost.StartAsync(new Dictionary<string, string?> { ["Ownership:Semantic:Enabled"] = "true" });
+        await WaitForSemanticIndexAsync(bot);
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseUrl, "api/messages"));
+        await using var photos = await PlaygroundScreenshots.OpenAsync(playground, height: 700);
+        var chat = playground.PersonalChatId;
+        if (photos is null)
+        {
+            await playground.InstallAsync(chat);
+        }
+
+        await playground.WaitForAsync(e => IsBotCard(playground, e, welcome: true), "welcome card on install");
+
+        await playground.SendTextAsync(chat, "who pulls a memory image off a hacked laptop?");
+        var answer = await playground.WaitForAsync(e => IsBotCard(playground, e, welcome: false), "the answer by meaning");
+        var texts = PostedCards.Texts(answer.Card!.Value).ToList();
+        Assert.Equal("Computer Security Incident Response Team (CSIRT) most likely owns this", texts[0]);
+        Assert.Contains("“Performs forensics”", texts);
+        Assert.Equal(OwnershipAnswerText.ByMeaningNote, texts[^1]);
+        if (photos is not null)
+        {
+            await photos.TakeAsync("playground-who-owns-by-meaning.png");
+        }
+    }
+
+    /// <summary>The index builds in the background after start; the test asks only once answers can use it.</summary>
+    private static async Task WaitForSemanticIndexAsync(SocBotTestHost bot)
+    {
+        var semantics = bot.Services.GetRequiredService<OwnershipSemantics>();
+        var corpus = bot.Services.GetRequiredService<IOwnershipCorpusSource>().Current;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (semantics.IndexFor(corpus) is null)
+        {
+            await Task.Delay(50, timeout.Token);
+        }
     }
 
     private static bool IsBotCard(AgentsPlayground playground, PlaygroundStreamEvent streamEvent, bool welcome) =>
