@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text;
+using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using SocBot.Protocol.Schema;
@@ -87,7 +87,11 @@ public sealed class ConnectorClient(HttpClient http, TrustedServiceUrls trustedU
         JsonTypeInfo<TBody> bodyType, JsonTypeInfo<TResult> resultType, CancellationToken cancellationToken)
     {
         using var request = NewRequest(method, serviceUrl, pacing, path);
-        request.Content = new StringContent(JsonSerializer.Serialize(body, bodyType), Encoding.UTF8, "application/json");
+        // Straight to UTF-8: through a string first, every reply was held twice more (as UTF-16, then transcoded).
+        request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, bodyType))
+        {
+            Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") },
+        };
         using var response = await SendRawAsync(operation, request, cancellationToken);
         return await ReadAsync(operation, response, resultType, cancellationToken);
     }

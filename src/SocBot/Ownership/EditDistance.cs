@@ -3,6 +3,9 @@ namespace SocBot.Ownership;
 /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps ("seim" → "siem") cost 1.</summary>
 internal static class EditDistance
 {
+    /// <summary>Longer words than this have their rows on the heap; questions' words are far shorter.</summary>
+    private const int StackRowLength = 64;
+
     /// <summary>The distance between two words, or <paramref name="limit"/> + 1 as soon as it is known to exceed the limit.</summary>
     public static int Bounded(string a, string b, int limit)
     {
@@ -11,9 +14,13 @@ internal static class EditDistance
             return limit + 1;
         }
 
-        var previousPrevious = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
+        // Every question word is compared with every vocabulary word of a near length: three arrays per comparison were
+        // most of a turn's garbage, so the rows live on the stack.
+        var rowLength = b.Length + 1;
+        Span<int> rows = rowLength <= StackRowLength ? stackalloc int[rowLength * 3] : new int[rowLength * 3];
+        var previousPrevious = rows[..rowLength];
+        var previous = rows.Slice(rowLength, rowLength);
+        var current = rows.Slice(2 * rowLength, rowLength);
         for (var j = 0; j <= b.Length; j++)
         {
             previous[j] = j;
@@ -41,7 +48,10 @@ internal static class EditDistance
                 return limit + 1;
             }
 
-            (previousPrevious, previous, current) = (previous, current, previousPrevious);
+            var spent = previousPrevious;
+            previousPrevious = previous;
+            previous = current;
+            current = spent;
         }
 
         return Math.Min(previous[b.Length], limit + 1);

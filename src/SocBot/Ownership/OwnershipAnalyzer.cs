@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace SocBot.Ownership;
 
 /// <summary>
@@ -11,6 +13,15 @@ internal sealed class OwnershipAnalyzer
     private readonly Dictionary<string, (int Frequency, string Stem)> _vocabulary = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownStems = new(StringComparer.Ordinal);
     private readonly HashSet<string> _catalogTerms = new(StringComparer.Ordinal);
+    private readonly VocabularyWord[] _correctionTargets;
+    private readonly ConcurrentDictionary<string, OwnershipCorrection?> _corrections = new(StringComparer.Ordinal);
+    private int _correctionsRemembered;
+
+    /// <summary>
+    /// Words whose correction is remembered. The same few misspellings come back all day; a flood of distinct ones
+    /// (random text) stops being remembered here rather than growing the process.
+    /// </summary>
+    internal const int RememberedCorrections = 4096;
 
     public OwnershipAnalyzer(IReadOnlyList<OwnershipSynonym> synonyms, IEnumerable<string> catalogTexts)
     {
@@ -35,6 +46,8 @@ internal sealed class OwnershipAnalyzer
             _vocabulary.TryAdd(stopWord, (1, PorterStemmer.Stem(stopWord)));
         }
 
+        _correctionTargets = [.. _vocabulary.Select(v => new VocabularyWord(v.Key, v.Value.Stem, v.Value.Frequency))];
+
         // The catalog's own terms after synonyms: while this set is empty, no variant word is kept beside its canonical form.
         var catalogTerms = texts.SelectMany(t => Analyze(t, correctSpelling: false).Terms).ToList();
         _catalogTerms.UnionWith(catalogTerms);
@@ -51,7 +64,7 @@ internal sealed class OwnershipAnalyzer
         foreach (var word in words)
         {
             var token = new Token(word, PorterStemmer.Stem(word));
-            if (correctSpelling && NeedsCorrection(token) && FindCorrection(word, token.Stem) is { } correction)
+            if (correctSpelling && NeedsCorrection(token) && RememberedCorrection(word, token.Stem) is { } correction)
             {
                 corrections.Add(correction);
                 token = new Token(correction.ReadAs, PorterStemmer.Stem(correction.ReadAs));
@@ -104,6 +117,24 @@ internal sealed class OwnershipAnalyzer
         && !token.Word.Any(char.IsDigit)
         && !_knownStems.Contains(token.Stem);
 
+    /// <summary>The vocabulary never changes after construction, so a word's correction is the same every time it is asked.</summary>
+    private OwnershipCorrection? RememberedCorrection(string word, string stem)
+    {
+        if (_corrections.TryGetValue(word, out var remembered))
+        {
+            return remembered;
+        }
+
+        var correction = FindCorrection(word, stem);
+        // Counted apart: the dictionary's own Count takes every lock of the dictionary.
+        if (Volatile.Read(ref _correctionsRemembered) < RememberedCorrections && _corrections.TryAdd(word, correction))
+        {
+            Interlocked.Increment(ref _correctionsRemembered);
+        }
+
+        return correction;
+    }
+
     /// <summary>
     /// The catalog word nearest to <paramref name="word"/>: one edit for short words, two from eight letters; short words must
     /// keep their first letter, which typos rarely touch and which keeps "mail" from becoming "email". Words are compared
@@ -114,9 +145,15 @@ internal sealed class OwnershipAnalyzer
         var limit = word.Length >= 8 ? 2 : 1;
         OwnershipCorrection? best = null;
         (int Distance, int WrittenDistance, int Frequency) bestRank = default;
-        foreach (var (candidate, (frequency, candidateStem)) in _vocabulary)
+        foreach (var (candidate, candidateStem, frequency) in _correctionTargets)
         {
             if (word.Length <= 5 && candidate[0] != word[0])
+            {
+                continue;
+            }
+
+            // Beyond the limit in length both as written and as stems, a word cannot be within the limit either way.
+            if (Math.Abs(candidate.Length - word.Length) > limit && Math.Abs(candidateStem.Length - stem.Length) > limit)
             {
                 continue;
             }
@@ -225,6 +262,8 @@ internal sealed class OwnershipAnalyzer
     }
 
     private readonly record struct Token(string Word, string Stem);
+
+    private readonly record struct VocabularyWord(string Word, string Stem, int Frequency);
 
     private sealed record SynonymRule(string Variant, string[] VariantStems, Token[] Canonical);
 }

@@ -40,22 +40,39 @@ internal static partial class TeamQuestion
             return null;
         }
 
+        // Loops, not a query: this runs for every question, and the query's iterators were a fair share of an answer's garbage.
         var wanted = terms.ToHashSet(StringComparer.Ordinal);
-        var candidates = index.TeamTerms
-            .Select(t => (TeamId: t.Key, Fit: t.Value
-                .Where(name => exact ? name.SetEquals(wanted) : name.IsSupersetOf(wanted))
-                .Select(name => (double)wanted.Count / name.Count)
-                .DefaultIfEmpty(0)
-                .Max()))
-            .Where(c => c.Fit > 0)
-            .OrderByDescending(c => c.Fit)
-            .ToList();
-        if (candidates.Count == 0 || (candidates.Count > 1 && candidates[1].Fit == candidates[0].Fit))
+        string? bestTeam = null;
+        var bestFit = 0.0;
+        var tied = false;
+        foreach (var (teamId, names) in index.TeamTerms)
+        {
+            var fit = 0.0;
+            for (var n = 0; n < names.Count; n++)
+            {
+                var name = names[n];
+                if (exact ? name.SetEquals(wanted) : name.IsSupersetOf(wanted))
+                {
+                    fit = Math.Max(fit, (double)wanted.Count / name.Count);
+                }
+            }
+
+            if (fit > bestFit)
+            {
+                (bestTeam, bestFit, tied) = (teamId, fit, false);
+            }
+            else if (fit > 0 && fit == bestFit)
+            {
+                tied = true;
+            }
+        }
+
+        if (bestTeam is null || tied)
         {
             return null;
         }
 
-        return index.TeamsById[candidates[0].TeamId];
+        return index.TeamsById[bestTeam];
     }
 
     [GeneratedRegex(@"^what (?:does|do|is|are) (?<team>.+?) (?:do|doing|handle|cover|own|work on|responsible for|in charge of|for|about)$")]

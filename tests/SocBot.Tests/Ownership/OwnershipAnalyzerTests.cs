@@ -116,4 +116,38 @@ public sealed class OwnershipAnalyzerTests
 
         Assert.Empty(analyzed.Corrections);
     }
+
+    [Fact]
+    public void Analyze_MisspellingAskedAgain_AndAfterTheRememberedCorrectionsAreFull_IsCorrectedTheSame()
+    {
+        var analyzer = new OwnershipAnalyzer([], ["SIEM parsing", "Phishing triage"]);
+        var first = analyzer.Analyze("who owns SEIM parsng", correctSpelling: true);
+        var again = analyzer.Analyze("who owns SEIM parsng", correctSpelling: true);
+
+        // Distinct unknown words (letters only, so each is a correction candidate) past what is remembered.
+        for (var n = 0; n <= OwnershipAnalyzer.RememberedCorrections; n++)
+        {
+            analyzer.Analyze($"who owns qz{Letters(n)}", correctSpelling: true);
+        }
+
+        var afterFlood = analyzer.Analyze("who handles phishng traige", correctSpelling: true);
+
+        Assert.Equal(first.Corrections, again.Corrections);
+        Assert.Equal(["siem", "pars"], again.Terms);
+        Assert.Equal(
+            [new OwnershipCorrection("phishng", "phishing", 1), new OwnershipCorrection("traige", "triage", 1)],
+            afterFlood.Corrections);
+    }
+
+    private static string Letters(int n)
+    {
+        var letters = new System.Text.StringBuilder();
+        do
+        {
+            letters.Append((char)('a' + (n % 26)));
+            n /= 26;
+        }
+        while (n > 0);
+        return letters.ToString();
+    }
 }
