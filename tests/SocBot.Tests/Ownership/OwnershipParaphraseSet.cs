@@ -1,6 +1,6 @@
 namespace SocBot.Tests.Ownership;
 
-/// <summary>TestData/ownership-paraphrases.txt: "expected | duty | question" lines under [tuning] and [held-out].</summary>
+/// <summary>TestData/ownership-paraphrases.txt: "expected | duty | question" lines under [tuning], [held-out] and [held-out-2].</summary>
 internal static class OwnershipParaphraseSet
 {
     public static IReadOnlyList<OwnershipParaphrase> Load() =>
