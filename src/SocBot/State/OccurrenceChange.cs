@@ -13,6 +13,16 @@ internal sealed record OccurrenceChange(
     Func<OccurrenceRecord, OccurrenceRecord> Apply,
     AuditEntry? Audit)
 {
+    /// <summary>The record a new claim writes: open, claimed now, with nothing posted yet.</summary>
+    public static OccurrenceRecord Opened(OccurrenceClaim claim, DateTimeOffset now) => new(
+        claim.TenantId, claim.OccurrenceKey, claim.TeamId, claim.TaskId, claim.Period, claim.DueAt, OccurrenceState.Open,
+        now, claim.ClaimId, null, null, null, null, null, null, null, null);
+
+    /// <summary>The audit entry written with a new claim, in the same transaction.</summary>
+    public static AuditEntry Claimed(OccurrenceClaim claim, DateTimeOffset now) =>
+        new OccurrenceRef(claim.TenantId, claim.TeamId, claim.OccurrenceKey)
+            .Audit(AuditActions.Claimed, Actor.Bot, now, "due " + claim.DueAt.ToString("O", CultureInfo.InvariantCulture));
+
     public static OccurrenceChange Posted(OccurrenceRef at, string conversationId, string activityId, DateTimeOffset now) => new(
         at,
         _ => OccurrenceUpdateOutcome.Applied,

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using SocBot.Storage;
 
@@ -11,9 +10,7 @@ public sealed partial class TableSocStateStore
         await schema.EnsureAsync(cancellationToken);
         var partition = StateKeys.OccurrencePartition(claim.TenantId, claim.TeamId);
         var now = time.GetUtcNow();
-        var record = new OccurrenceRecord(
-            claim.TenantId, claim.OccurrenceKey, claim.TeamId, claim.TaskId, claim.Period, claim.DueAt, OccurrenceState.Open,
-            now, claim.ClaimId, null, null, null, null, null, null, null, null);
+        var record = OccurrenceChange.Opened(claim, now);
         var dueRow = StateKeys.DueRow(claim.DueAt, claim.OccurrenceKey);
         var guard = new TableEntity(partition, StateKeys.ClaimRow(claim.OccurrenceKey))
         {
@@ -21,7 +18,7 @@ public sealed partial class TableSocStateStore
             ["DueRow"] = dueRow,
             ["ClaimId"] = claim.ClaimId,
         };
-        var audit = new AuditEntry(claim.TenantId, claim.TeamId, claim.OccurrenceKey, AuditActions.Claimed, Actor.Bot, now, "due " + claim.DueAt.ToString("O", CultureInfo.InvariantCulture));
+        var audit = OccurrenceChange.Claimed(claim, now);
         try
         {
             await table.SubmitTransactionAsync(

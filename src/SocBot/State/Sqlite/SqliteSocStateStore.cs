@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SocBot.Conversations;
 
@@ -164,10 +163,8 @@ public sealed class SqliteSocStateStore : ISocStateStore, IStateStoreSchema
     {
         await _schema.EnsureAsync(cancellationToken);
         var now = _time.GetUtcNow();
-        var record = new OccurrenceRecord(
-            claim.TenantId, claim.OccurrenceKey, claim.TeamId, claim.TaskId, claim.Period, claim.DueAt, OccurrenceState.Open,
-            now, claim.ClaimId, null, null, null, null, null, null, null, null);
-        var audit = new AuditEntry(claim.TenantId, claim.TeamId, claim.OccurrenceKey, AuditActions.Claimed, Actor.Bot, now, "due " + claim.DueAt.ToString("O", CultureInfo.InvariantCulture));
+        var record = OccurrenceChange.Opened(claim, now);
+        var audit = OccurrenceChange.Claimed(claim, now);
         var inserted = await _database.WriteAsync<object>(
             async (c, t) =>
             {
