@@ -34,12 +34,17 @@ public static class OwnershipAnswerText
     /// "X owns this", or "most likely" when only the meaning names X: that is right less often than the matrix's own
     /// words, and the asker should know to read the quoted duty before acting on it.
     /// </summary>
-    public static string OwnerHeading(OwnershipAnswer answer)
+    public static string OwnerHeading(OwnershipAnswer answer) => OwnerHeading(answer, name => name);
+
+    /// <summary>The heading with the owner's name as <paramref name="writeName"/> writes it (bold in the text answer).</summary>
+    private static string OwnerHeading(OwnershipAnswer answer, Func<string, string> writeName)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var owner = answer.Owners[0];
         var likely = answer.ByMeaning ? " most likely" : "";
-        return owner.EveryTeam ? $"{OwnershipMatch.EveryTeamName}{likely} does this" : $"{owner.TeamName}{likely} owns this";
+        return owner.EveryTeam
+            ? $"{writeName(OwnershipMatch.EveryTeamName)}{likely} does this"
+            : $"{writeName(owner.TeamName)}{likely} owns this";
     }
 
     public const string ByMeaningNote = "No duty in the matrix uses your words; this is the closest by meaning. Check the duty quoted.";
@@ -52,10 +57,8 @@ public static class OwnershipAnswerText
         {
             case OwnershipAnswerKind.Owner:
                 var owner = answer.Owners[0];
-                var likely = answer.ByMeaning ? " most likely" : "";
-                text.AppendLine(owner.EveryTeam
-                    ? $"**{OwnershipMatch.EveryTeamName}**{likely} does this — each team for its own part."
-                    : $"**{owner.TeamName}**{likely} owns this.");
+                var parts = owner.EveryTeam ? " — each team for its own part" : "";
+                text.AppendLine(CultureInfo.InvariantCulture, $"{OwnerHeading(answer, name => $"**{name}**")}{parts}.");
                 AppendQuote(text, owner.Item);
                 if (answer.ByMeaning)
                 {
