@@ -34,7 +34,7 @@ public sealed partial class PlaygroundScreenshots : IAsyncDisposable
     public static string? Folder => Environment.GetEnvironmentVariable(FolderVariable) is { Length: > 0 } folder ? folder : null;
 
     /// <summary>Opens the Playground's page when screenshots were asked for; null otherwise.</summary>
-    public static async Task<PlaygroundScreenshots?> OpenAsync(AgentsPlayground playground, int height, CancellationToken cancellationToken = default)
+    private static async Task<PlaygroundScreenshots?> OpenAsync(AgentsPlayground playground, int height, CancellationToken cancellationToken = default)
     {
         if (Folder is not { } folder)
         {
@@ -65,6 +65,21 @@ public sealed partial class PlaygroundScreenshots : IAsyncDisposable
             await screenshots.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Installs the bot in the personal chat the way a person does, by opening the Playground's page, when screenshots
+    /// were asked for; otherwise installs it through the Playground's API and returns null.
+    /// </summary>
+    public static async Task<PlaygroundScreenshots?> OpenOrInstallAsync(AgentsPlayground playground, int height, CancellationToken cancellationToken = default)
+    {
+        var screenshots = await OpenAsync(playground, height, cancellationToken);
+        if (screenshots is null)
+        {
+            await playground.InstallAsync(playground.PersonalChatId, cancellationToken);
+        }
+
+        return screenshots;
     }
 
     /// <summary>Waits a moment for the page to draw what just arrived, then saves it as <paramref name="name"/>.</summary>

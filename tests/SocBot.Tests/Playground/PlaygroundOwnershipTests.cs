@@ -13,12 +13,8 @@ public sealed class PlaygroundOwnershipTests
     {
         await using var bot = await SocBotTestHost.StartAsync(new Dictionary<string, string?>());
         await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseUrl, "api/messages"));
-        await using var photos = await PlaygroundScreenshots.OpenAsync(playground, height: 900);
+        await using var photos = await PlaygroundScreenshots.OpenOrInstallAsync(playground, height: 900);
         var chat = playground.PersonalChatId;
-        if (photos is null)
-        {
-            await playground.InstallAsync(chat);
-        }
 
         await playground.WaitForAsync(e => IsBotCard(playground, e, welcome: true), "welcome card on install");
 
@@ -54,12 +50,8 @@ public sealed class PlaygroundOwnershipTests
         await using var bot = await SocBotTestHost.StartAsync(new Dictionary<string, string?> { ["Ownership:Semantic:Enabled"] = "true" });
         await WaitForSemanticIndexAsync(bot);
         await using var playground = await AgentsPlayground.StartAsync(new Uri(bot.BaseUrl, "api/messages"));
-        await using var photos = await PlaygroundScreenshots.OpenAsync(playground, height: 700);
+        await using var photos = await PlaygroundScreenshots.OpenOrInstallAsync(playground, height: 700);
         var chat = playground.PersonalChatId;
-        if (photos is null)
-        {
-            await playground.InstallAsync(chat);
-        }
 
         await playground.WaitForAsync(e => IsBotCard(playground, e, welcome: true), "welcome card on install");
 
@@ -91,5 +83,4 @@ public sealed class PlaygroundOwnershipTests
         AgentsPlaygroundTests.IsBotMessage(playground, streamEvent, "createMessage") && streamEvent.Card is not null
         && PostedCards.Texts(streamEvent.Card.Value).FirstOrDefault() is { } first
         && first.StartsWith("Hi, I'm SocBot", StringComparison.Ordinal) == welcome;
-
 }

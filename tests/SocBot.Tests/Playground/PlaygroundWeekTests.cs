@@ -38,11 +38,7 @@ public sealed class PlaygroundWeekTests
         var pass = bot.Services.GetRequiredService<ReminderPass>();
 
         // A person opens the Playground's page, which installs the bot; without a page the test installs it the same way.
-        await using var photos = await PlaygroundScreenshots.OpenAsync(playground, height: 1500);
-        if (photos is null)
-        {
-            await playground.InstallAsync(chat);
-        }
+        await using var photos = await PlaygroundScreenshots.OpenOrInstallAsync(playground, height: 1500);
 
         var welcome = await playground.WaitForAsync(e => IsBotCard(playground, e, "Hi, I'm SocBot"), "welcome card on install");
         Assert.Equal("Hi, I'm SocBot", PostedCards.Texts(welcome.Card!.Value).First());
