@@ -31,6 +31,16 @@ public sealed class DutyDescriptionsTests
     }
 
     [Fact]
+    public void Default_EveryItemOfTheShippedCatalog_HasAsks()
+    {
+        var descriptions = DutyDescriptions.Default;
+
+        var unasked = OwnershipIndex.ItemsOf(OwnershipTestCatalog.Corpus).Where(i => descriptions.Asks(i).Count == 0).Select(i => i.Id).ToList();
+
+        Assert.Empty(unasked);
+    }
+
+    [Fact]
     public void Parse_Elsewhere_ReadsTheSentencesAboutWorkOutsideTheSoc()
     {
         var descriptions = DutyDescriptions.Parse("""
