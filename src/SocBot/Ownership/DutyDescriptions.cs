@@ -6,7 +6,8 @@ namespace SocBot.Ownership;
 
 /// <summary>
 /// The plain-words sentences of duty-descriptions.yaml: extra "views" of a team, a duty or a maintenance task for matching
-/// by meaning. Keys are the catalog's own (team id, exact duty text under that team, task id); a key the catalog in force
+/// by meaning. Each entry has statements about the work (<see cref="About"/>) and questions people ask when that work is
+/// what they need (<see cref="Asks"/>); kept apart because they are written differently, matched alike. Keys are the catalog's own (team id, exact duty text under that team, task id); a key the catalog in force
 /// lacks is simply never looked up, so a reloaded catalog never breaks on a stale entry.
 /// </summary>
 public sealed class DutyDescriptions
@@ -15,14 +16,14 @@ public sealed class DutyDescriptions
 
     private static readonly Lazy<DutyDescriptions> Shipped = new(() => Parse(ReadResource()));
 
-    private readonly Dictionary<string, IReadOnlyList<string>> _teams;
-    private readonly Dictionary<(string Team, string Duty), IReadOnlyList<string>> _duties;
-    private readonly Dictionary<string, IReadOnlyList<string>> _tasks;
+    private readonly Dictionary<string, Sentences> _teams;
+    private readonly Dictionary<(string Team, string Duty), Sentences> _duties;
+    private readonly Dictionary<string, Sentences> _tasks;
 
     private DutyDescriptions(
-        Dictionary<string, IReadOnlyList<string>> teams,
-        Dictionary<(string Team, string Duty), IReadOnlyList<string>> duties,
-        Dictionary<string, IReadOnlyList<string>> tasks,
+        Dictionary<string, Sentences> teams,
+        Dictionary<(string Team, string Duty), Sentences> duties,
+        Dictionary<string, Sentences> tasks,
         IReadOnlyList<string> elsewhere)
     {
         _teams = teams;
@@ -52,32 +53,39 @@ public sealed class DutyDescriptions
             .WithNamingConvention(CamelCaseNamingConvention.Instance)
             .Build()
             .Deserialize<DescriptionFile?>(yaml) ?? new DescriptionFile();
-        var teams = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
-        var duties = new Dictionary<(string, string), IReadOnlyList<string>>(DutyKeyComparer.Instance);
+        var teams = new Dictionary<string, Sentences>(StringComparer.OrdinalIgnoreCase);
+        var duties = new Dictionary<(string, string), Sentences>(DutyKeyComparer.Instance);
         foreach (var team in file.Teams)
         {
-            teams[team.Team] = team.About;
+            teams[team.Team] = new Sentences(team.About, team.Asks);
             foreach (var duty in team.Duties)
             {
-                duties[(team.Team, duty.Duty)] = duty.About;
+                duties[(team.Team, duty.Duty)] = new Sentences(duty.About, duty.Asks);
             }
         }
 
-        var tasks = file.Tasks.ToDictionary(t => t.Task, t => (IReadOnlyList<string>)t.About, StringComparer.OrdinalIgnoreCase);
+        var tasks = file.Tasks.ToDictionary(t => t.Task, t => new Sentences(t.About, t.Asks), StringComparer.OrdinalIgnoreCase);
         return new DutyDescriptions(teams, duties, tasks, file.Elsewhere);
     }
 
     /// <summary>The sentences about one item of the index: a team (its about-text), a duty of its team, or a maintenance task.</summary>
-    public IReadOnlyList<string> About(OwnershipItem item)
+    public IReadOnlyList<string> About(OwnershipItem item) => Find(item)?.About ?? [];
+
+    /// <summary>
+    /// The questions people ask when this item is what they need, in their own words and situations. A question is shaped
+    /// more like another question than like a statement about the duty, so these are views of the item as well.
+    /// </summary>
+    public IReadOnlyList<string> Asks(OwnershipItem item) => Find(item)?.Asks ?? [];
+
+    private Sentences? Find(OwnershipItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        var found = item.Kind switch
+        return item.Kind switch
         {
             OwnershipItemKind.Team => _teams.GetValueOrDefault(item.TeamId ?? ""),
             OwnershipItemKind.MaintenanceTask => _tasks.GetValueOrDefault(item.Id),
             _ => _duties.GetValueOrDefault((item.TeamId ?? "", item.Title)),
         };
-        return found ?? [];
     }
 
     private static string ReadResource()
@@ -100,6 +108,8 @@ public sealed class DutyDescriptions
             HashCode.Combine(StringComparer.OrdinalIgnoreCase.GetHashCode(obj.Team), StringComparer.Ordinal.GetHashCode(obj.Duty));
     }
 
+    private sealed record Sentences(IReadOnlyList<string> About, IReadOnlyList<string> Asks);
+
     private sealed class DescriptionFile
     {
         public List<TeamEntry> Teams { get; set; } = [];
@@ -115,6 +125,8 @@ public sealed class DutyDescriptions
 
         public List<string> About { get; set; } = [];
 
+        public List<string> Asks { get; set; } = [];
+
         public List<DutyEntry> Duties { get; set; } = [];
     }
 
@@ -123,6 +135,8 @@ public sealed class DutyDescriptions
         public string Duty { get; set; } = "";
 
         public List<string> About { get; set; } = [];
+
+        public List<string> Asks { get; set; } = [];
     }
 
     private sealed class TaskEntry
@@ -130,5 +144,7 @@ public sealed class DutyDescriptions
         public string Task { get; set; } = "";
 
         public List<string> About { get; set; } = [];
+
+        public List<string> Asks { get; set; } = [];
     }
 }

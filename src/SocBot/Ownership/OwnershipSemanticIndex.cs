@@ -2,8 +2,9 @@ namespace SocBot.Ownership;
 
 /// <summary>
 /// Every item of one corpus embedded once, each through several "views": its own words (title, description) and the
-/// plain-words sentences duty-descriptions.yaml has for it. An item's similarity to a question is its best view's, since
-/// one sentence that says what the question means is enough, and averaging would punish items described at length.
+/// plain-words sentences and the typical questions (asks) duty-descriptions.yaml has for it. An item's similarity to a
+/// question is its best view's, since one sentence that says what the question means is enough, and averaging would
+/// punish items described at length.
 /// The sentences about work done elsewhere are embedded too, owned by no item.
 /// </summary>
 public sealed class OwnershipSemanticIndex
@@ -109,7 +110,7 @@ public sealed class OwnershipSemanticIndex
             yield return item.Description;
         }
 
-        foreach (var sentence in descriptions.About(item))
+        foreach (var sentence in descriptions.About(item).Concat(descriptions.Asks(item)))
         {
             yield return sentence;
         }

@@ -31,6 +31,16 @@ public sealed class DutyDescriptionsTests
     }
 
     [Fact]
+    public void Default_EveryItemOfTheShippedCatalog_HasAsks()
+    {
+        var descriptions = DutyDescriptions.Default;
+
+        var unasked = OwnershipIndex.ItemsOf(OwnershipTestCatalog.Corpus).Where(i => descriptions.Asks(i).Count == 0).Select(i => i.Id).ToList();
+
+        Assert.Empty(unasked);
+    }
+
+    [Fact]
     public void Parse_Elsewhere_ReadsTheSentencesAboutWorkOutsideTheSoc()
     {
         var descriptions = DutyDescriptions.Parse("""
@@ -62,5 +72,40 @@ public sealed class DutyDescriptionsTests
 
         Assert.Empty(descriptions.About(current));
         Assert.Equal(["Blue defends."], descriptions.About(new OwnershipItem("team:blue", OwnershipItemKind.Team, "blue", "Blue")));
+    }
+
+    [Fact]
+    public void Parse_Asks_ReachTheItemsViews()
+    {
+        const string Ask = "our board wants MTTR numbers, who owns that?";
+        var descriptions = DutyDescriptions.Parse($$"""
+            teams:
+              - team: soc-oversight
+                about: ["SOC Oversight runs the SOC."]
+                asks: ["who is in charge of the SOC?"]
+                duties:
+                  - duty: "Performs SOC governance"
+                    about: ["Sets the policies the SOC follows."]
+                    asks: ["{{Ask}}", "who decides the SOC's rules?"]
+            tasks:
+              - task: generate-secure-score-report
+                about: ["Produces the Secure Score report."]
+                asks: ["where is this week's Secure Score report?"]
+            """);
+        var corpus = OwnershipTestCatalog.Corpus;
+        var items = OwnershipIndex.ItemsOf(corpus);
+        var governance = items.Single(i => i.TeamId == "soc-oversight" && i.Title == "Performs SOC governance");
+        var embedder = new GivenVectorsEmbedder(new Dictionary<string, float[]> { [Ask] = [1, 0] }, dimensions: 2);
+
+        var index = OwnershipSemanticIndex.Build(corpus, descriptions, embedder, batchSize: 16, CancellationToken.None);
+        var scores = index.Score([1, 0]);
+        var at = items.ToList().IndexOf(governance);
+
+        Assert.Equal(["Sets the policies the SOC follows."], descriptions.About(governance));
+        Assert.Equal([Ask, "who decides the SOC's rules?"], descriptions.Asks(governance));
+        Assert.Equal(["who is in charge of the SOC?"], descriptions.Asks(items.Single(i => i.Id == "team:soc-oversight")));
+        Assert.Equal(["where is this week's Secure Score report?"], descriptions.Asks(items.Single(i => i.Id == "generate-secure-score-report")));
+        Assert.Equal(1, scores.Similarity[at], precision: 6);
+        Assert.Equal(Ask, index.Views[scores.View[at]]);
     }
 }
