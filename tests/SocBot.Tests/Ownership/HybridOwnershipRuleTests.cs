@@ -138,12 +138,12 @@ public sealed class HybridOwnershipRuleTests
     [Fact]
     public void Answer_ClearlyCloserToADutyThanToWorkElsewhere_NamesTheOwnerByMeaning()
     {
-        var answer = AnswerByGivenMeaning([0.8f, 0, 0.6f, 0]);
+        var answer = AnswerByGivenMeaning([0.9f, 0, 0.4359f, 0]);
 
         Assert.Equal(OwnershipAnswerKind.Owner, answer.Kind);
         Assert.Equal("csirt", answer.Owners[0].Team?.Id);
         Assert.Equal(OwnershipRules.Meaning, answer.Explanation.Rule);
-        Assert.Contains("0.20 closer than work outside the SOC", answer.Explanation.Decision, StringComparison.Ordinal);
+        Assert.Contains("0.46 closer than work outside the SOC", answer.Explanation.Decision, StringComparison.Ordinal);
     }
 
     [Fact]
