@@ -73,7 +73,7 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
             .ToList(),
         e.Decision,
         e.Rule,
-        e.TeamScores?.Select(t => new AskJsonTeamScore(t.Team, Round(t.Lexical), Round(t.Coverage), Round(t.Semantic), t.SemanticMatched)).ToList(),
+        e.TeamScores?.Select(t => new AskJsonTeamScore(t.Team, Round(t.Lexical), Round(t.Coverage), Round(t.Semantic), Round(t.SemanticAgreement), t.SemanticMatched)).ToList(),
         e.Elsewhere is { } elsewhere ? new AskJsonElsewhere(Math.Round(elsewhere.Similarity, 3), elsewhere.Sentence) : null);
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 3) : null;
@@ -106,10 +106,10 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
             $"  {s.Score,7:F3}  coverage {s.Coverage,4:P0}  {s.Team}: {s.Matched} ({s.Kind})")));
         if (e.TeamScores is { Count: > 0 } teams)
         {
-            lines.Add("team scores: lexical (coverage) | meaning");
+            lines.Add("team scores: lexical (coverage) | meaning (agreement)");
             lines.AddRange(teams.Select(t => string.Create(
                 CultureInfo.InvariantCulture,
-                $"  {Score(t.Lexical),7}  ({Score(t.Coverage, "P0"),4}) | {Score(t.Semantic),6}  {t.Team}{(t.SemanticMatched is null ? "" : $": {t.SemanticMatched}")}")));
+                $"  {Score(t.Lexical),7}  ({Score(t.Coverage, "P0"),4}) | {Score(t.Semantic),6} ({Score(t.SemanticAgreement),6})  {t.Team}{(t.SemanticMatched is null ? "" : $": {t.SemanticMatched}")}")));
         }
 
         if (e.Elsewhere is { } outside)

@@ -24,7 +24,7 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
         }
 
         var best = meaning[0];
-        var margin = meaning.Count > 1 ? best.Similarity - meaning[1].Similarity : best.Similarity;
+        var margin = meaning.Count > 1 ? best.Agreement - meaning[1].Agreement : best.Agreement;
         return lexical.Kind is OwnershipAnswerKind.Owner or OwnershipAnswerKind.Ambiguous
             ? Check(lexical, explanation, meaning, best, scores)
             : Rescue(lexical, explanation, meaning, best, margin, scores);
@@ -43,8 +43,7 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
         }
 
         var owner = lexical.Owners[0];
-        var ownerSimilarity = meaning.FirstOrDefault(m => OwnershipAnswerer.SameTeam(m.Match, owner)).Similarity;
-        var ahead = best.Similarity - ownerSimilarity;
+        var ahead = best.Agreement - meaning.FirstOrDefault(m => OwnershipAnswerer.SameTeam(m.Match, owner)).Agreement;
         if (Sure(best, scores) && ahead >= options.OwnerMargin && lexical.Kind == OwnershipAnswerKind.Owner)
         {
             return lexical with
@@ -57,7 +56,7 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
                 {
                     Rule = OwnershipRules.Disagreed,
                     Decision = Invariant(
-                        $"the words point to {owner.TeamName}, the meaning to {best.Match.TeamName} (similarity {best.Similarity:F2}, {ahead:F2} ahead): two teams may own it"),
+                        $"the words point to {owner.TeamName}, the meaning to {best.Match.TeamName} (similarity {best.Similarity:F2}, {ahead:F2} ahead by agreement): two teams may own it"),
                 },
             };
         }
@@ -93,13 +92,13 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
                 {
                     Rule = OwnershipRules.MeaningTied,
                     Decision = Invariant(
-                        $"no lexical owner; by meaning {best.Match.TeamName} ({best.Similarity:F2}) and {second.Match.TeamName} ({second.Similarity:F2}) are within {options.OwnerMargin:F2}, {outside:F2} closer than work outside the SOC: two teams may own it"),
+                        $"no lexical owner; by meaning {best.Match.TeamName} (agreement {best.Agreement:F2}) and {second.Match.TeamName} ({second.Agreement:F2}) are within {options.OwnerMargin:F2}, {outside:F2} closer than work outside the SOC: two teams may own it"),
                 },
             };
         }
 
         var related = meaning.Skip(1)
-            .TakeWhile(m => m.Similarity >= best.Similarity - (2 * options.OwnerMargin))
+            .TakeWhile(m => m.Agreement >= best.Agreement - (2 * options.OwnerMargin))
             .Select(m => m.Match)
             .Take(OwnershipAnswerer.MaximumRelated);
         return lexical with
@@ -112,7 +111,7 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
             {
                 Rule = OwnershipRules.Meaning,
                 Decision = Invariant(
-                    $"no lexical owner; by meaning {best.Match.TeamName} (similarity {best.Similarity:F2}) is {margin:F2} ahead of the next team and {outside:F2} closer than work outside the SOC"),
+                    $"no lexical owner; by meaning {best.Match.TeamName} (similarity {best.Similarity:F2}, agreement {best.Agreement:F2}) is {margin:F2} ahead of the next team and {outside:F2} closer than work outside the SOC"),
             },
         };
     }
@@ -141,38 +140,45 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
             .ToList();
 
     /// <summary>
-    /// Each team (and "every SOC team") at its closest item. The team's own entry counts towards its similarity but is not
-    /// quoted while one of its duties is nearly as close, because the asker checks an answer against the duty quoted.
+    /// Each team (and "every SOC team"), ordered by its best item's agreement (the mean of that item's closest views), and
+    /// with the similarity of its closest view of all, which decides whether meaning may name it. The quoted item is its
+    /// best duty by agreement: the team's own entry counts towards its scores but is not quoted while it has duties,
+    /// because the asker checks an answer against the duty quoted.
     /// </summary>
     private List<TeamMeaning> RankTeams(SemanticScores scores)
     {
-        var teams = new Dictionary<string, (int Best, int BestDuty)>(StringComparer.OrdinalIgnoreCase);
+        var teams = new Dictionary<string, (int Closest, int Agreed, int AgreedDuty)>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < scores.Similarity.Count; i++)
         {
             var key = index.Items[i].TeamId ?? "";
-            var (best, bestDuty) = teams.GetValueOrDefault(key, (-1, -1));
-            if (best < 0 || scores.Similarity[i] > scores.Similarity[best])
+            var (closest, agreed, agreedDuty) = teams.GetValueOrDefault(key, (-1, -1, -1));
+            if (closest < 0 || scores.Similarity[i] > scores.Similarity[closest])
             {
-                best = i;
+                closest = i;
             }
 
-            if (index.Items[i].Kind != OwnershipItemKind.Team && (bestDuty < 0 || scores.Similarity[i] > scores.Similarity[bestDuty]))
+            if (agreed < 0 || scores.Agreement[i] > scores.Agreement[agreed])
             {
-                bestDuty = i;
+                agreed = i;
             }
 
-            teams[key] = (best, bestDuty);
+            if (index.Items[i].Kind != OwnershipItemKind.Team && (agreedDuty < 0 || scores.Agreement[i] > scores.Agreement[agreedDuty]))
+            {
+                agreedDuty = i;
+            }
+
+            teams[key] = (closest, agreed, agreedDuty);
         }
 
         return teams.Values
             .Select(t =>
             {
-                var quoted = t.BestDuty >= 0 ? t.BestDuty : t.Best;
-                var item = index.Items[quoted];
+                var item = index.Items[t.AgreedDuty >= 0 ? t.AgreedDuty : t.Agreed];
                 var team = item.TeamId is null ? null : index.TeamsById.GetValueOrDefault(item.TeamId);
-                return new TeamMeaning(new OwnershipMatch(team, item, scores.Similarity[t.Best]), scores.Similarity[t.Best]);
+                var similarity = scores.Similarity[t.Closest];
+                return new TeamMeaning(new OwnershipMatch(team, item, similarity), similarity, scores.Agreement[t.Agreed]);
             })
-            .OrderByDescending(t => t.Similarity)
+            .OrderByDescending(t => t.Agreement)
             .ToList();
     }
 
@@ -190,11 +196,12 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
                 l.Match is null ? null : l.Match.Score,
                 l.Match is null ? null : l.Coverage,
                 m.Match is null ? null : m.Similarity,
-                m.Match?.Item.Title);
-        }).OrderByDescending(s => s.Semantic ?? -1).ToList();
+                m.Match?.Item.Title,
+                m.Match is null ? null : m.Agreement);
+        }).OrderByDescending(s => s.SemanticAgreement ?? -1).ToList();
     }
 
     private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
 
-    private readonly record struct TeamMeaning(OwnershipMatch Match, double Similarity);
+    private readonly record struct TeamMeaning(OwnershipMatch Match, double Similarity, double Agreement);
 }

@@ -66,7 +66,7 @@ public sealed class OwnershipAnswerer(
         var meaning = semantics?.IndexFor(index.Corpus);
         if (meaning is not null && !Settled(answer, teams, semantics!.Options))
         {
-            var scores = meaning.Score(semantics.Embed(question));
+            var scores = meaning.Score(semantics.Embed(question), semantics.Options.AgreeingViews);
             answer = new HybridOwnershipRule(semantics.Options, index).Decide(answer, teams, scores);
         }
         else

@@ -67,24 +67,39 @@ public sealed class OwnershipSemanticIndex
     }
 
     /// <summary>
-    /// For each item in index order, the cosine similarity of its closest view to the question, and that view's number;
-    /// and the closest sentence about work elsewhere.
+    /// For each item in index order, the cosine similarity of its closest view to the question, that view's number, and
+    /// the mean similarity of its <paramref name="agreeingViews"/> closest views (all of them when it has fewer); and the
+    /// closest sentence about work done outside the SOC.
     /// </summary>
-    public SemanticScores Score(float[] question)
+    public SemanticScores Score(float[] question, int agreeingViews)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var best = new double[ItemCount];
+        ArgumentOutOfRangeException.ThrowIfLessThan(agreeingViews, 1);
+        var closest = new double[ItemCount * agreeingViews];
+        var counted = new int[ItemCount];
         var bestView = new int[ItemCount];
-        Array.Fill(best, -1);
+        Array.Fill(closest, double.NegativeInfinity);
         for (var v = 0; v < _vectors.Length; v++)
         {
             var similarity = Dot(_vectors[v], question);
             var item = _viewItem[v];
-            if (similarity > best[item])
+            var kept = closest.AsSpan(item * agreeingViews, agreeingViews);
+            if (similarity > kept[0])
             {
-                best[item] = similarity;
                 bestView[item] = v;
             }
+
+            Keep(kept, similarity);
+            counted[item]++;
+        }
+
+        var best = new double[ItemCount];
+        var agreement = new double[ItemCount];
+        for (var i = 0; i < ItemCount; i++)
+        {
+            var kept = closest.AsSpan(i * agreeingViews, Math.Min(agreeingViews, counted[i]));
+            best[i] = kept.Length == 0 ? -1 : kept[0];
+            agreement[i] = kept.Length == 0 ? -1 : Mean(kept);
         }
 
         var elsewhere = -1.0;
@@ -99,7 +114,36 @@ public sealed class OwnershipSemanticIndex
             }
         }
 
-        return new SemanticScores(best, bestView, elsewhere, elsewhereSentence);
+        return new SemanticScores(best, bestView, agreement, elsewhere, elsewhereSentence);
+    }
+
+    /// <summary>Inserts a similarity into a descending list of the closest ones, dropping the smallest.</summary>
+    private static void Keep(Span<double> kept, double similarity)
+    {
+        var at = kept.Length;
+        while (at > 0 && similarity > kept[at - 1])
+        {
+            at--;
+        }
+
+        if (at == kept.Length)
+        {
+            return;
+        }
+
+        kept[at..^1].CopyTo(kept[(at + 1)..]);
+        kept[at] = similarity;
+    }
+
+    private static double Mean(ReadOnlySpan<double> values)
+    {
+        double sum = 0;
+        foreach (var value in values)
+        {
+            sum += value;
+        }
+
+        return sum / values.Length;
     }
 
     private static IEnumerable<string> ViewsOf(OwnershipItem item, DutyDescriptions descriptions)

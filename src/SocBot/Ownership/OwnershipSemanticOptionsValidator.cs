@@ -23,6 +23,11 @@ public sealed class OwnershipSemanticOptionsValidator : IValidateOptions<Ownersh
             failures.Add($"{OwnershipSemanticOptions.SectionName}:{nameof(options.SuggestionSimilarity)} ({options.SuggestionSimilarity}) must not exceed {OwnershipSemanticOptions.SectionName}:{nameof(options.OwnerSimilarity)} ({options.OwnerSimilarity}): a duty close enough to name as owner is close enough to suggest.");
         }
 
+        if (options.AgreeingViews is < 1 or > 16)
+        {
+            failures.Add($"{OwnershipSemanticOptions.SectionName}:{nameof(options.AgreeingViews)} must be between 1 (the closest view alone) and 16 views (was {options.AgreeingViews}).");
+        }
+
         if (options.BatchSize is < 1 or > 256)
         {
             failures.Add($"{OwnershipSemanticOptions.SectionName}:{nameof(options.BatchSize)} must be between 1 and 256 sentences (was {options.BatchSize}).");

@@ -101,7 +101,7 @@ public sealed class DutyDescriptionsTests
         var embedder = new GivenVectorsEmbedder(new Dictionary<string, float[]> { [Ask] = [1, 0] }, dimensions: 2);
 
         var index = OwnershipSemanticIndex.Build(corpus, descriptions, embedder, batchSize: 16, CancellationToken.None);
-        var scores = index.Score([1, 0]);
+        var scores = index.Score([1, 0], agreeingViews: 1);
         var at = items.ToList().IndexOf(governance);
 
         Assert.Equal(["Sets the policies the SOC follows."], descriptions.About(governance));

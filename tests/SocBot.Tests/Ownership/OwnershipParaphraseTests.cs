@@ -4,17 +4,18 @@ using Xunit.Abstractions;
 namespace SocBot.Tests.Ownership;
 
 /// <summary>
-/// The paraphrase set against the default catalog, matching by meaning with the shipped model. The thresholds were chosen
-/// on [tuning], [held-out] and [held-out-2]; [held-out-3] was written blind (by someone who had seen neither the other
-/// parts, nor the duty descriptions, nor an answer) and was run once with the shipped thresholds and once to choose
-/// between two candidate settings. The whole set is asserted at what it reaches: 55.1 % top-1 with 22 wrong owners, below
-/// the 85 % aimed for, since the model ranks the right team first for only about two thirds of these questions even when
-/// every one is answered; and 97.3 % refused out of scope, above the 95 % aimed for.
+/// The paraphrase set against the default catalog, matching by meaning with the shipped model. Thresholds, asks and the
+/// agreement of two views were chosen on [tuning], [held-out] and [held-out-2]. [held-out-3] and [held-out-4] were written
+/// blind (by someone who had seen neither the other parts, nor the duty descriptions, nor an answer); their totals were
+/// read only to compare settings already chosen, and [held-out-4] only after the last choice. The whole set is asserted at
+/// what it reaches: 58.1 % top-1 with 18 wrong owners, below the 85 % aimed for, since even answering every question
+/// the model ranks the right team first for only about three in four; and 96.9 % refused out of scope, above the 95 %
+/// aimed for.
 /// </summary>
 public sealed class OwnershipParaphraseTests(ITestOutputHelper output)
 {
-    private const double ReachedTopOneAccuracy = 0.55;
-    private const int MostWrongOwners = 22;
+    private const double ReachedTopOneAccuracy = 0.58;
+    private const int MostWrongOwners = 18;
     private const double AimedRefusalRate = 0.95;
 
     [Fact]

@@ -14,6 +14,7 @@ public sealed class OwnershipSemanticOptionsValidatorTests
         var options = new OwnershipSemanticOptions
         {
             OwnerSimilarity = 1.5, OwnerMargin = -0.1, ElsewhereMargin = 2.5, SettledCoverage = 0.5, BatchSize = 0, IntraOpThreads = 0,
+            AgreeingViews = 0,
         };
 
         var result = new OwnershipSemanticOptionsValidator().Validate(null, options);
@@ -26,6 +27,7 @@ public sealed class OwnershipSemanticOptionsValidatorTests
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:SettledCoverage ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:BatchSize ", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:IntraOpThreads ", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Ownership:Semantic:AgreeingViews ", StringComparison.Ordinal));
     }
 
     [Fact]
