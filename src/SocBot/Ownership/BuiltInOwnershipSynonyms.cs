@@ -28,5 +28,6 @@ public static class BuiltInOwnershipSynonyms
         new("license", ["licence", "licences", "licencing"]),
         new("Security & Compliance Center", ["SCC", "compliance center", "security and compliance center"]),
         new("digital forensics and incident response", ["DFIR"]),
+        new("alert analysis", ["triage", "alert triage", "triaging"]),
     ];
 }

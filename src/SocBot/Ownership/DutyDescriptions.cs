@@ -7,8 +7,9 @@ namespace SocBot.Ownership;
 /// <summary>
 /// The plain-words sentences of duty-descriptions.yaml: extra "views" of a team, a duty or a maintenance task for matching
 /// by meaning. Each entry has statements about the work (<see cref="About"/>) and questions people ask when that work is
-/// what they need (<see cref="Asks"/>); kept apart because they are written differently, matched alike. Keys are the catalog's own (team id, exact duty text under that team, task id); a key the catalog in force
-/// lacks is simply never looked up, so a reloaded catalog never breaks on a stale entry.
+/// what they need (<see cref="Asks"/>), kept apart because they are written differently, and matched alike. Keys are the
+/// catalog's own (team id, exact duty text under that team, task id); a key the catalog in force lacks is simply never
+/// looked up, so a reloaded catalog never breaks on a stale entry.
 /// </summary>
 public sealed class DutyDescriptions
 {

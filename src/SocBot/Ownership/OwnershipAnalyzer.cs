@@ -181,7 +181,9 @@ internal sealed class OwnershipAnalyzer
             }
         }
 
-        return best;
+        // A real English word is read as a catalog word only when the two are one word with another ending ("analyses",
+        // "analysis"); "overnight" is not a misspelt "oversight".
+        return best is not null && EnglishWords.Contains(word) && !OtherEnding(word, best.ReadAs) ? null : best;
     }
 
     private SynonymRule? MatchRule(List<Token> tokens, int start)
@@ -211,6 +213,17 @@ internal sealed class OwnershipAnalyzer
         }
 
         return null;
+    }
+
+    private static bool OtherEnding(string word, string other)
+    {
+        var shared = 0;
+        while (shared < word.Length && shared < other.Length && word[shared] == other[shared])
+        {
+            shared++;
+        }
+
+        return shared >= Math.Max(word.Length, other.Length) - 2;
     }
 
     private void AddToVocabulary(IEnumerable<string> words)

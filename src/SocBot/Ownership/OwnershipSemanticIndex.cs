@@ -3,8 +3,10 @@ namespace SocBot.Ownership;
 /// <summary>
 /// Every item of one corpus embedded once, each through several "views": its own words (title, description) and the
 /// plain-words sentences and the typical questions (asks) duty-descriptions.yaml has for it. An item's similarity to a
-/// question is its best view's, since one sentence that says what the question means is enough, and averaging would
-/// punish items described at length.
+/// question is its best view's, since one sentence that says what the question means is enough to be sure of it, and
+/// averaging every view would punish items described at length. The mean of its few closest views is scored too: it
+/// tells better which item a question is about, because one sentence of an unrelated item is often close by chance and
+/// two rarely are.
 /// The sentences about work done elsewhere are embedded too, owned by no item.
 /// </summary>
 public sealed class OwnershipSemanticIndex

@@ -11,7 +11,7 @@ internal static class TextTokens
     {
         "a", "about", "after", "all", "am", "an", "and", "any", "anyone", "anybody", "are", "as", "ask", "asked", "asking", "at",
         "be", "been", "being", "by", "can", "care", "charge", "contact", "could", "deal", "deals", "dealing", "did", "do", "does",
-        "doing", "done", "for", "from", "get", "go", "group", "handle", "handled", "handles", "handling", "has", "have", "help",
+        "doing", "done", "fix", "fixed", "fixes", "fixing", "for", "from", "get", "go", "group", "handle", "handled", "handles", "handling", "has", "have", "help",
         "hey", "hi", "how", "i", "if", "in", "into", "is", "it", "its", "job", "know", "let", "look", "looks", "me", "my", "need",
         "of", "on", "or", "our", "own", "owned", "owner", "owners", "ownership", "owns", "people", "person", "please", "point", "question",
         "regarding", "responsible", "run", "running", "runs", "should", "so", "socbot", "somebody", "someone", "take", "takes", "taking", "talk", "team",

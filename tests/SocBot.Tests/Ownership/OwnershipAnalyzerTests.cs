@@ -92,6 +92,24 @@ public sealed class OwnershipAnalyzerTests
     }
 
     [Fact]
+    public void Analyze_WhoFixesIt_IsQuestionWordingAndNotMisreadAsACatalogWord()
+    {
+        var analyzed = Analyzer.Analyze("the ticket queue is broken, who fixes it", correctSpelling: true);
+
+        Assert.Empty(analyzed.Corrections);
+        Assert.DoesNotContain("file", analyzed.Terms);
+    }
+
+    [Fact]
+    public void Analyze_EnglishWordTheCatalogLacks_IsKeptAsWrittenNotReadAsTheNearestCatalogWord()
+    {
+        var analyzed = Analyzer.Analyze("who triages the alerts overnight", correctSpelling: true);
+
+        Assert.Empty(analyzed.Corrections);
+        Assert.DoesNotContain(PorterStemmer.Stem("oversight"), analyzed.Terms);
+    }
+
+    [Fact]
     public void Analyze_KnownWordForm_IsNotCorrected()
     {
         var analyzed = Analyzer.Analyze("feeds", correctSpelling: true);
