@@ -47,7 +47,7 @@ public static class OwnershipAnswerText
             : $"{writeName(owner.TeamName)}{likely} owns this";
     }
 
-    public const string ByMeaningNote = "No duty in the matrix uses your words; this is the closest by meaning. Check the duty quoted.";
+    public const string ByMeaningNote = "The words alone point to no duty; this is the closest by meaning. Check the duty quoted.";
 
     public static string ToMarkdown(OwnershipAnswer answer)
     {

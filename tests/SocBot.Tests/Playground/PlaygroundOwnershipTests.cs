@@ -65,6 +65,19 @@ public sealed class PlaygroundOwnershipTests
         {
             await photos.TakeAsync("playground-who-owns-by-meaning.png");
         }
+
+        // As chat messages are typed: lowercase, no question mark, everyday verbs the catalog does not use.
+        await playground.SendTextAsync(chat, "the servicenow queue stopped getting tickets from our alerts overnight, who fixes it");
+        var chatty = await playground.WaitForAsync(
+            e => IsBotCard(playground, e, welcome: false) && e.MessageId != answer.MessageId, "the answer to a chat-style question");
+        var chattyTexts = PostedCards.Texts(chatty.Card!.Value).ToList();
+        Assert.Equal("Monitoring most likely owns this", chattyTexts[0]);
+        Assert.Contains("“Ticketing system maintenance”", chattyTexts);
+        Assert.DoesNotContain(chattyTexts, t => t.Contains("I read", StringComparison.Ordinal));
+        if (photos is not null)
+        {
+            await photos.TakeAsync("playground-who-owns-chat-style.png");
+        }
     }
 
     /// <summary>The index builds in the background after start; the test asks only once answers can use it.</summary>
