@@ -215,16 +215,8 @@ internal sealed class OwnershipAnalyzer
         return null;
     }
 
-    private static bool OtherEnding(string word, string other)
-    {
-        var shared = 0;
-        while (shared < word.Length && shared < other.Length && word[shared] == other[shared])
-        {
-            shared++;
-        }
-
-        return shared >= Math.Max(word.Length, other.Length) - 2;
-    }
+    private static bool OtherEnding(string word, string other) =>
+        word.AsSpan().CommonPrefixLength(other) >= Math.Max(word.Length, other.Length) - 2;
 
     private void AddToVocabulary(IEnumerable<string> words)
     {

@@ -78,7 +78,6 @@ public sealed class OwnershipSemanticIndex
         ArgumentNullException.ThrowIfNull(question);
         ArgumentOutOfRangeException.ThrowIfLessThan(agreeingViews, 1);
         var closest = new double[ItemCount * agreeingViews];
-        var counted = new int[ItemCount];
         var bestView = new int[ItemCount];
         Array.Fill(closest, double.NegativeInfinity);
         for (var v = 0; v < _vectors.Length; v++)
@@ -92,14 +91,16 @@ public sealed class OwnershipSemanticIndex
             }
 
             Keep(kept, similarity);
-            counted[item]++;
         }
 
         var best = new double[ItemCount];
         var agreement = new double[ItemCount];
         for (var i = 0; i < ItemCount; i++)
         {
-            var kept = closest.AsSpan(i * agreeingViews, Math.Min(agreeingViews, counted[i]));
+            // An item with fewer views than agreeingViews leaves its last slots unfilled.
+            var kept = closest.AsSpan(i * agreeingViews, agreeingViews);
+            var filled = kept.IndexOf(double.NegativeInfinity);
+            kept = filled < 0 ? kept : kept[..filled];
             best[i] = kept.Length == 0 ? -1 : kept[0];
             agreement[i] = kept.Length == 0 ? -1 : Mean(kept);
         }

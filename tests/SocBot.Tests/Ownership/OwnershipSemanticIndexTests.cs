@@ -27,6 +27,8 @@ public sealed class OwnershipSemanticIndexTests
         Assert.Equal(0.8, two.Similarity[queue], precision: 5);
         // The queue's description has no vector of its own, so it lands on the stand-in's unrelated axis: similarity 0.
         Assert.Equal(0.4, two.Agreement[queue], precision: 5);
+        // The team's entry has a single view (its name), so its agreement is that view's similarity, not a mean with a gap.
+        Assert.Equal(0, two.Agreement[At(index, "team:csirt")], precision: 5);
         Assert.Equal(one.Similarity, one.Agreement);
     }
 
