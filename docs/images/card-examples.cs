@@ -74,7 +74,7 @@ Write("who-owns", OwnershipCards.ToCard(answerer.Answer("who owns the secure sco
 Write("who-owns-unknown", OwnershipCards.ToCard(answerer.Answer("who subscribes us to threat feeds from vendors?")));
 
 var semanticOptions = Options.Create(new OwnershipSemanticOptions());
-using var model = new MiniLmSentenceEmbedder(semanticOptions);
+using var model = new ArcticXsSentenceEmbedder(semanticOptions);
 var byMeaning = new OwnershipAnswerer(
     new CatalogOwnershipCorpusSource(catalog),
     NullLogger<OwnershipAnswerer>.Instance,

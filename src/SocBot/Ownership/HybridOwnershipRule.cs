@@ -5,8 +5,9 @@ namespace SocBot.Ownership;
 /// are the strongest evidence there is; meaning can only add a second possible owner when it clearly prefers another
 /// team. When the words name no owner, meaning alone may name one when the question is close enough to a duty and
 /// clearly closer to it than to work done outside the SOC: similarity alone cannot tell a paraphrase from an out-of-scope
-/// question that borrows a SOC word, but the out-of-scope one is nearly as close to facilities or payroll. When two teams
-/// are about equally close, both are named as possible owners rather than one picked.
+/// question that borrows a SOC word, but the out-of-scope one is nearly as close to facilities or payroll. Nor may it
+/// name one when two teams are about equally close: measured, naming both as possible owners put the wrong team first
+/// about as often as the right one, so the answer declines and offers both.
 /// </summary>
 internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, OwnershipIndex index)
 {
@@ -77,26 +78,14 @@ internal sealed class HybridOwnershipRule(OwnershipSemanticOptions options, Owne
             return Refuse(lexical, explanation, meaning, RefusalReason(best, scores));
         }
 
-        var outside = best.Similarity - scores.Elsewhere;
         if (margin < options.OwnerMargin && meaning.Count > 1)
         {
             var second = meaning[1];
-            return lexical with
-            {
-                Kind = OwnershipAnswerKind.Ambiguous,
-                Owners = [best.Match, second.Match],
-                AlsoRelated = [],
-                Suggestions = [],
-                Disputed = true,
-                Explanation = explanation with
-                {
-                    Rule = OwnershipRules.MeaningTied,
-                    Decision = Invariant(
-                        $"no lexical owner; by meaning {best.Match.TeamName} (agreement {best.Agreement:F2}) and {second.Match.TeamName} ({second.Agreement:F2}) are within {options.OwnerMargin:F2}, {outside:F2} closer than work outside the SOC: two teams may own it"),
-                },
-            };
+            return Refuse(lexical, explanation, meaning, Invariant(
+                $"by meaning {best.Match.TeamName} (agreement {best.Agreement:F2}) and {second.Match.TeamName} ({second.Agreement:F2}) are within {options.OwnerMargin:F2}: too close to name either"));
         }
 
+        var outside = best.Similarity - scores.Elsewhere;
         var related = meaning.Skip(1)
             .TakeWhile(m => m.Agreement >= best.Agreement - (2 * options.OwnerMargin))
             .Select(m => m.Match)

@@ -13,21 +13,15 @@ public static class OwnershipAnswerText
         "Ask **what does ‹team› do** for one team's duties, or say **matrix** to see the whole roles matrix.";
 
     /// <summary>
-    /// Parts owned by each team, or, when the words and the meaning of the question point to different teams or the
-    /// meaning finds two teams about equally close, two possible owners: the asker should check the quoted duties rather
-    /// than take either on trust.
+    /// Parts owned by each team, or, when the words and the meaning of the question point to different teams, two possible
+    /// owners: the asker should check the quoted duties rather than take either on trust.
     /// </summary>
     public static string AmbiguousHeading(OwnershipAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
-        if (!answer.Disputed)
-        {
-            return $"{answer.Owners.Count} teams own parts of this";
-        }
-
-        return answer.Explanation.Rule == OwnershipRules.MeaningTied
-            ? "Two teams may own this (by meaning the question is about as close to both)"
-            : "Two teams may own this (the wording points to the first, the meaning to the second)";
+        return answer.Disputed
+            ? "Two teams may own this (the wording points to the first, the meaning to the second)"
+            : $"{answer.Owners.Count} teams own parts of this";
     }
 
     /// <summary>

@@ -23,8 +23,5 @@ public static class OwnershipRules
     /// <summary>The words name no owner; meaning names one, clearly ahead of the next team.</summary>
     public const string Meaning = "meaning";
 
-    /// <summary>The words name no owner; by meaning two teams are about equally close: both are named as possible owners.</summary>
-    public const string MeaningTied = "meaning, two teams close";
-
     public const string Refused = "refused";
 }

