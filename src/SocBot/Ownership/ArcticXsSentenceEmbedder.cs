@@ -9,8 +9,8 @@ namespace SocBot.Ownership;
 /// <summary>
 /// Snowflake's arctic-embed-xs, shipped inside its package's assembly and run by ONNX Runtime on the CPU: no file or
 /// network at run time. The model is loaded on first use (in the background index build), not at start-up. Thread-safe.
-/// It was chosen over all-MiniLM-L6-v2, which has the same size, speed and memory, because on the paraphrase set it
-/// ranks the right team first more often and, with its own thresholds, names far fewer wrong owners.
+/// It was chosen over all-MiniLM-L6-v2, whose weights are the same size, because on the paraphrase set it ranks the
+/// right team first more often and, with its own thresholds, names far fewer wrong owners.
 /// </summary>
 public sealed class ArcticXsSentenceEmbedder(IOptions<OwnershipSemanticOptions> options) : ISentenceEmbedder, IDisposable
 {
