@@ -81,6 +81,7 @@ var byMeaning = new OwnershipAnswerer(
     new OwnershipSemantics(model, semanticOptions, NullLogger<OwnershipSemantics>.Instance));
 byMeaning.PrepareSemanticIndex(CancellationToken.None);
 Write("who-owns-by-meaning", OwnershipCards.ToCard(byMeaning.Answer("who pulls a memory image off a hacked laptop?")));
+Write("who-owns-outside-soc", OwnershipCards.ToCard(byMeaning.Answer("who handles expense reports?")));
 
 void Write(string name, SocBot.Cards.AdaptiveCard card)
 {

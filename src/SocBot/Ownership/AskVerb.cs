@@ -56,6 +56,7 @@ public sealed class AskVerb(OwnershipAnswerer answerer) : ICliVerb
             answer.Owners.Select(ToJson).ToList(),
             answer.AlsoRelated.Select(ToJson).ToList(),
             answer.Suggestions.Select(ToJson).ToList(),
+            answer.OutsideSoc,
             answer.Profile?.Items.Select(i => i.Title).ToList(),
             explain ? ToJson(answer.Explanation) : null);
         return JsonSerializer.Serialize(output, AskJsonContext.Default.AskJson);

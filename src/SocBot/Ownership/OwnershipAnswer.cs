@@ -5,7 +5,8 @@ namespace SocBot.Ownership;
 /// <see cref="Kind"/> is <see cref="OwnershipAnswerKind.Ambiguous"/>, none when it is Unknown); <see cref="AlsoRelated"/>
 /// holds close runners-up; <see cref="Suggestions"/> the "did you mean" items of a refusal. <see cref="Disputed"/> marks
 /// an ambiguous answer whose two teams are possible owners, not owners of parts: the two matchers disagree, or meaning
-/// alone finds both about equally close. Either may own it.
+/// alone finds both about equally close. Either may own it. <see cref="OutsideSoc"/> marks a refusal whose question reads
+/// more like work done outside the SOC than like any duty, so nothing is suggested.
 /// Turn it into chat text with <see cref="OwnershipAnswerText.ToMarkdown"/>.
 /// </summary>
 public sealed record OwnershipAnswer(
@@ -16,7 +17,8 @@ public sealed record OwnershipAnswer(
     IReadOnlyList<OwnershipMatch> Suggestions,
     OwnershipTeamProfile? Profile,
     OwnershipExplanation Explanation,
-    bool Disputed = false)
+    bool Disputed = false,
+    bool OutsideSoc = false)
 {
     /// <summary>It names an owner, a split of owners or a team's duties rather than refusing.</summary>
     public bool Answered => Kind is not OwnershipAnswerKind.Unknown;

@@ -43,6 +43,9 @@ public static class OwnershipAnswerText
 
     public const string ByMeaningNote = "The words alone point to no duty; this is the closest by meaning. Check the duty quoted.";
 
+    /// <summary>Why a refusal offers no duty: said so that the asker looks outside the SOC rather than rewords the question.</summary>
+    public const string OutsideSocNote = "It reads more like work done outside the SOC than like any duty in the roles matrix or the task catalog.";
+
     public static string ToMarkdown(OwnershipAnswer answer)
     {
         ArgumentNullException.ThrowIfNull(answer);
@@ -78,6 +81,12 @@ public static class OwnershipAnswerText
                 break;
             default:
                 text.AppendLine("I don't know who owns that.");
+                if (answer.OutsideSoc)
+                {
+                    text.AppendLine();
+                    text.AppendLine(OutsideSocNote);
+                }
+
                 if (answer.Suggestions.Count > 0)
                 {
                     text.AppendLine();

@@ -101,6 +101,11 @@ public static class OwnershipCards
     private static List<AdaptiveElement> UnknownBody(OwnershipAnswer answer)
     {
         var body = new List<AdaptiveElement> { Heading("I don't know who owns that.") };
+        if (answer.OutsideSoc)
+        {
+            body.Add(new AdaptiveTextBlock { Text = OwnershipAnswerText.OutsideSocNote, Wrap = true });
+        }
+
         if (answer.Suggestions.Count > 0)
         {
             body.Add(new AdaptiveTextBlock { Text = "Did you mean:", Wrap = true });

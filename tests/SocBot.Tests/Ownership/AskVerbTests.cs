@@ -48,6 +48,19 @@ public sealed class AskVerbTests
         Assert.Contains(
             root.GetProperty("suggestions").EnumerateArray(),
             s => s.GetProperty("matched").GetString() == "Event and alert reporting");
+        Assert.False(root.GetProperty("outsideSoc").GetBoolean());
+    }
+
+    [Fact]
+    public async Task RunAsync_JsonMatchingByMeaningWorkOutsideTheSoc_SaysSoAndSuggestsNoDuty()
+    {
+        var (_, output) = await RunAsync(OwnershipSemanticTestModel.Default, "who handles expense reports?", "--json");
+
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("Unknown", root.GetProperty("kind").GetString());
+        Assert.True(root.GetProperty("outsideSoc").GetBoolean());
+        Assert.Empty(root.GetProperty("suggestions").EnumerateArray());
     }
 
     [Fact]

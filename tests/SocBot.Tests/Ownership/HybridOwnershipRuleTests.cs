@@ -160,6 +160,27 @@ public sealed class HybridOwnershipRuleTests
     }
 
     [Fact]
+    public void Answer_CloserToWorkElsewhereThanToAnyDuty_RefusesWithoutSuggestingDuties()
+    {
+        var answer = AnswerByGivenMeaning([0.6f, 0, 0.8f, 0]);
+
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.True(answer.OutsideSoc);
+        Assert.Empty(answer.Suggestions);
+        Assert.Contains("work outside the SOC (0.80) is closer than any SOC duty (0.60)", answer.Explanation.Decision, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Answer_RefusedButADutyCloserThanWorkElsewhere_StillSuggestsIt()
+    {
+        var answer = AnswerByGivenMeaning([0.62f, 0, 0.6f, 0.5f]);
+
+        Assert.Equal(OwnershipAnswerKind.Unknown, answer.Kind);
+        Assert.False(answer.OutsideSoc);
+        Assert.Equal("Laptop memory forensics", answer.Suggestions[0].Item.Title);
+    }
+
+    [Fact]
     public void Answer_TwoTeamsAboutEquallyCloseByMeaning_DeclinesAndSuggestsBothDuties()
     {
         var answer = AnswerByGivenMeaning([0.7f, 0.7f, 0, 0]);

@@ -104,6 +104,23 @@ public sealed class OwnershipCardsTests
     }
 
     [Fact]
+    public async Task ToCard_RefusalOfWorkOutsideTheSoc_SaysSoAndOffersNoDuty()
+    {
+        var answer = OwnershipSemanticTestModel.Default.Answer("who handles expense reports?");
+
+        var card = OwnershipCards.ToCard(answer);
+
+        Assert.True(answer.OutsideSoc);
+        using var json = JsonDocument.Parse(card.ToJson());
+        var texts = json.RootElement.GetProperty("body").EnumerateArray().Select(e => e.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["I don't know who owns that.", OwnershipAnswerText.OutsideSocNote, OwnershipAnswerText.MatrixHint], texts);
+        var markdown = OwnershipAnswerText.ToMarkdown(answer);
+        Assert.Contains(OwnershipAnswerText.OutsideSocNote, markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Did you mean", markdown, StringComparison.Ordinal);
+        await CardRenderer.AssertCleanAsync(card.ToJson());
+    }
+
+    [Fact]
     public async Task ToCard_TeamQuestion_ListsResponsibilitiesAndTasks()
     {
         var answer = OwnershipTestCatalog.Answerer().Answer("what does the monitoring team do?");

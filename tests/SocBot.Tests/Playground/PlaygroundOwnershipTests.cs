@@ -45,7 +45,7 @@ public sealed class PlaygroundOwnershipTests
     }
 
     [Fact]
-    public async Task PersonalChat_QuestionInOtherWords_NamesTheLikelyOwnerByMeaningAndSaysSo()
+    public async Task PersonalChat_QuestionInOtherWords_NamesTheLikelyOwnerByMeaningAndSaysSoAndWorkOutsideTheSocIsDeclined()
     {
         await using var bot = await SocBotTestHost.StartAsync(new Dictionary<string, string?> { ["Ownership:Semantic:Enabled"] = "true" });
         await WaitForSemanticIndexAsync(bot);
@@ -77,6 +77,18 @@ public sealed class PlaygroundOwnershipTests
         if (photos is not null)
         {
             await photos.TakeAsync("playground-who-owns-chat-style.png");
+        }
+
+        await playground.SendTextAsync(chat, "who handles expense reports?");
+        var outside = await playground.WaitForAsync(
+            e => IsBotCard(playground, e, welcome: false) && e.MessageId != answer.MessageId && e.MessageId != chatty.MessageId,
+            "the refusal of work outside the SOC");
+        var outsideTexts = PostedCards.Texts(outside.Card!.Value).ToList();
+        Assert.Equal(["I don't know who owns that.", OwnershipAnswerText.OutsideSocNote, OwnershipAnswerText.MatrixHint], outsideTexts);
+        Assert.Empty(PostedCards.ImBackValues(outside.Card!.Value));
+        if (photos is not null)
+        {
+            await photos.TakeAsync("playground-who-owns-outside-soc.png");
         }
     }
 
