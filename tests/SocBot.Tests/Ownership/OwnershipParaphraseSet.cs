@@ -1,7 +1,7 @@
 namespace SocBot.Tests.Ownership;
 
 /// <summary>TestData/ownership-paraphrases.txt: "expected | duty | question" lines under [tuning], [held-out], [held-out-2],
-/// [held-out-3], [held-out-4], [held-out-5] and [held-out-6].</summary>
+/// [held-out-3], [held-out-4], [held-out-5], [held-out-6] and [held-out-7].</summary>
 internal static class OwnershipParaphraseSet
 {
     public static IReadOnlyList<OwnershipParaphrase> Load() =>

@@ -6,16 +6,17 @@ namespace SocBot.Tests.Ownership;
 /// <summary>
 /// The paraphrase set against the default catalog, matching by meaning with the shipped model. Asks and the agreement of
 /// two views were chosen on [tuning], [held-out] and [held-out-2]; the thresholds of the model now shipped on the first
-/// five parts. [held-out-3] to [held-out-6] were written blind (by someone who had seen neither the other parts, nor the
+/// five parts. [held-out-3] to [held-out-7] were written blind (by someone who had seen neither the other parts, nor the
 /// duty descriptions, nor an answer). [held-out-6] was read twice, totals only: once as shipped with all-MiniLM-L6-v2,
-/// then to choose between that and three settings of arctic-embed-xs fixed beforehand. The whole set is asserted at what
-/// it reaches: 55.8 % top-1 with 5 wrong owners, below the 85 % aimed for, since even answering every question the model
-/// ranks the right team first for only about five in six; and 98.1 % refused out of scope, above the 95 % aimed for.
+/// then to choose between that and three settings of arctic-embed-xs fixed beforehand; [held-out-7] once, totals only,
+/// as shipped (54.3 % top-1, 1 wrong owner, 96.7 % refused). The whole set is asserted at what it reaches: 55.6 % top-1
+/// with 6 wrong owners, below the 85 % aimed for, since even answering every question the model ranks the right team
+/// first for only about five in six; and 97.9 % refused out of scope, above the 95 % aimed for.
 /// </summary>
 public sealed class OwnershipParaphraseTests(ITestOutputHelper output)
 {
     private const double ReachedTopOneAccuracy = 0.55;
-    private const int MostWrongOwners = 5;
+    private const int MostWrongOwners = 6;
     private const double AimedRefusalRate = 0.95;
 
     [Fact]
